@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
+import { isModelFile } from '../generated/ast.js';
+import type { MoatLanguageServices } from '../moat-module.js';
+
+/** A path the user named that cannot be read; the CLI exits 2 with this message. */
+export class InputError extends Error {}
+
+const EXTENSIONS = ['.tm', '.tmkb'];
+
+/** The `.tm` and `.tmkb` files a list of files and folders names, folders searched recursively. */
+export function collectFiles(paths: readonly string[]): string[] {
+    const files: string[] = [];
+    for (const given of paths) {
+        const absolute = path.resolve(given);
+        let stat: fs.Stats;
+        try {
+            stat = fs.statSync(absolute);
+        } catch {
+            throw new InputError(`cannot read '${given}': no such file or directory`);
+        }
+        if (stat.isDirectory()) files.push(...walk(absolute));
+        else files.push(absolute);
+    }
+    return [...new Set(files)].sort();
+}
+
+function walk(folder: string): string[] {
+    const found: string[] = [];
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) found.push(...walk(full));
+        else if (EXTENSIONS.includes(path.extname(entry.name))) found.push(full);
+    }
+    return found;
+}
+
+/**
+ * Loads the named files and, transitively, every file they import or name as a knowledge base,
+ * then builds and validates them all, exactly as the language server does for a workspace.
+ */
+export async function loadModels(services: MoatLanguageServices, files: readonly string[]): Promise<LangiumDocument[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const loaded = new Map<string, LangiumDocument>();
+    const pending = files.map(file => URI.file(file));
+    while (pending.length > 0) {
+        const uri = pending.pop()!;
+        if (loaded.has(uri.toString())) continue;
+        const document = await documents.getOrCreateDocument(uri);
+        loaded.set(uri.toString(), document);
+        pending.push(...referencedFiles(document).filter(next => !loaded.has(next.toString())));
+    }
+    const all = [...loaded.values()];
+    await services.shared.workspace.DocumentBuilder.build(all, { validation: true });
+    return all;
+}
+
+/** Files a document imports or names as a knowledge base that exist on disk. */
+function referencedFiles(document: LangiumDocument): URI[] {
+    const root = document.parseResult.value;
+    if (!isModelFile(root)) return [];
+    const base = UriUtils.dirname(document.uri);
+    const paths = [
+        ...root.imports.map(node => node.path),
+        ...root.declarations.flatMap(declaration => declaration.$type === 'Model' ? declaration.knowledgeBases : [])
+            .filter(reference => !reference.startsWith('moat:'))
+    ];
+    return paths.map(relative => UriUtils.resolvePath(base, relative))
+        .filter(uri => EXTENSIONS.includes(path.extname(uri.fsPath)) && isFile(uri.fsPath));
+}
+
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck, type CommandIo } from './check-command.js';
+import { InputError } from './load-models.js';
+
+declare const MOAT_VERSION: string;
+
+/** Exit codes of every command: 0 clean, 1 findings over the bar, 2 usage or I/O error. */
+export const ExitCode = { Clean: 0, Findings: 1, UsageError: 2 } as const;
+
+/** Runs the `moat` command line and returns its exit code; never throws. */
+export async function runMoat(argv: readonly string[], io: CommandIo): Promise<number> {
+    let exitCode: number = ExitCode.Clean;
+    const program = new Command('moat')
+        .description('Threat models as code: check, render and report .tm models.')
+        .version(typeof MOAT_VERSION === 'string' ? MOAT_VERSION : 'dev', '-v, --version')
+        .exitOverride()
+        .configureOutput({ writeOut: text => io.stdout(text.trimEnd()), writeErr: text => io.stderr(text.trimEnd()) });
+    program.command('check')
+        .description('Report the diagnostics of .tm models (files or folders, searched recursively).')
+        .argument('<paths...>', '.tm files or folders')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--fail-on <level>', 'exit 1 when a diagnostic reaches this severity').choices(['error', 'warning']).default('error'))
+        .option('--hints', 'also print hint-level diagnostics (text format)', false)
+        .action(async (paths: string[], options: { format: 'text' | 'json'; failOn: 'error' | 'warning'; hints: boolean }) => {
+            exitCode = await runCheck(paths, options, io);
+        });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? ExitCode.Clean : ExitCode.UsageError;
+        }
+        if (error instanceof InputError) {
+            io.stderr(`moat: ${error.message}`);
+            return ExitCode.UsageError;
+        }
+        io.stderr(`moat: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return ExitCode.UsageError;
+    }
+}

@@ -1,0 +1,69 @@
+import { URI, UriUtils, WorkspaceCache, type LangiumDocuments, type LangiumDocumentFactory } from 'langium';
+import { isKnowledgeBaseFile, type KnowledgeBaseFile } from '../generated/ast.js';
+import type { MoatServices } from '../moat-module.js';
+import { BUILTIN_KNOWLEDGE_BASES, isBuiltinReference } from './builtin-knowledge-bases.js';
+import { buildKnowledgeBase } from './knowledge-base-builder.js';
+import type { AttributeDeclaration, KnowledgeBase, QuestionDeclaration, RuleDeclaration, Vocabulary } from './knowledge-base-types.js';
+
+/**
+ * Finds the knowledge bases a model names — built-in ones by id (`moat:stride`), others by a path
+ * relative to the model file — and merges them into one vocabulary. Built-in knowledge bases are
+ * parsed once per process; file-based ones once per workspace change.
+ */
+export class KnowledgeBaseRegistry {
+    private readonly documents: LangiumDocuments;
+    private readonly documentFactory: LangiumDocumentFactory;
+    private readonly builtins = new Map<string, KnowledgeBase>();
+    private readonly fileCache: WorkspaceCache<string, KnowledgeBase | undefined>;
+    private readonly vocabularyCache: WorkspaceCache<string, Vocabulary>;
+
+    constructor(services: MoatServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.documentFactory = services.shared.workspace.LangiumDocumentFactory;
+        this.fileCache = new WorkspaceCache(services.shared);
+        this.vocabularyCache = new WorkspaceCache(services.shared);
+    }
+
+    /** The knowledge base a `knowledgebase` setting names, or undefined when it cannot be found. */
+    resolve(reference: string, from: URI): KnowledgeBase | undefined {
+        if (isBuiltinReference(reference)) return this.builtin(reference);
+        const uri = UriUtils.resolvePath(UriUtils.dirname(from), reference);
+        return this.fileCache.get(uri.toString(), () => this.fromDocument(uri));
+    }
+
+    /** The merged vocabulary of the named knowledge bases; unresolvable names are skipped. */
+    vocabulary(references: readonly string[], from: URI): Vocabulary {
+        const key = `${UriUtils.dirname(from).toString()}|${references.join('|')}`;
+        return this.vocabularyCache.get(key, () => mergeKnowledgeBases(
+            references.map(reference => this.resolve(reference, from)).filter(kb => kb !== undefined)));
+    }
+
+    private builtin(id: string): KnowledgeBase | undefined {
+        const cached = this.builtins.get(id);
+        if (cached) return cached;
+        const text = BUILTIN_KNOWLEDGE_BASES.get(id);
+        if (text === undefined) return undefined;
+        const document = this.documentFactory.fromString<KnowledgeBaseFile>(text, URI.parse(`moat-builtin:/${id.slice('moat:'.length)}.tmkb`));
+        const knowledgeBase = buildKnowledgeBase(document.parseResult.value);
+        this.builtins.set(id, knowledgeBase);
+        return knowledgeBase;
+    }
+
+    private fromDocument(uri: URI): KnowledgeBase | undefined {
+        const root = this.documents.getDocument(uri)?.parseResult.value;
+        return isKnowledgeBaseFile(root) ? buildKnowledgeBase(root) : undefined;
+    }
+}
+
+/** Merges knowledge bases; where two declare the same attribute or rule, the first one named wins. */
+export function mergeKnowledgeBases(knowledgeBases: readonly KnowledgeBase[]): Vocabulary {
+    const attributes = new Map<string, AttributeDeclaration>();
+    const rules = new Map<string, RuleDeclaration>();
+    const questions: QuestionDeclaration[] = [];
+    for (const knowledgeBase of knowledgeBases) {
+        for (const attribute of knowledgeBase.attributes) if (!attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+        for (const rule of knowledgeBase.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+        questions.push(...knowledgeBase.questions);
+    }
+    return { attributes, rules, questions, knowledgeBases };
+}

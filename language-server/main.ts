@@ -1,0 +1,10 @@
+import './polyfills.js';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createMoatServices } from './moat-module.js';
+
+/** The language server entry: one server for `.tm` models and `.tmkb` knowledge bases, over stdio or IPC. */
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createMoatServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

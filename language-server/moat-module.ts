@@ -1,0 +1,71 @@
+import { inject, type DeepPartial, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
+import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
+import { ThreatModelProvider } from './model/threat-model-provider.js';
+import { MoatScopeComputation } from './references/moat-scope-computation.js';
+import { MoatScopeProvider } from './references/moat-scope-provider.js';
+import { registerMoatValidationChecks } from './validation/moat-validator.js';
+import { Clock } from './workspace/clock.js';
+import { ImportGraph } from './workspace/import-graph.js';
+
+/** The services Moat adds to Langium's for the `.tm` language. */
+export type MoatAddedServices = {
+    workspace: {
+        ImportGraph: ImportGraph;
+        Clock: Clock;
+    };
+    knowledge: {
+        KnowledgeBaseRegistry: KnowledgeBaseRegistry;
+    };
+    model: {
+        ThreatModelProvider: ThreatModelProvider;
+    };
+};
+
+/** Every service of the `.tm` language. */
+export type MoatServices = LangiumServices & MoatAddedServices;
+
+/** Every service of the `.tmkb` language. */
+export type KnowledgeBaseServices = LangiumServices;
+
+/** Where each Moat service of the `.tm` language is bound: the table of contents of the server. */
+export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAddedServices> = {
+    workspace: {
+        ImportGraph: services => new ImportGraph(services),
+        Clock: () => new Clock()
+    },
+    knowledge: {
+        KnowledgeBaseRegistry: services => new KnowledgeBaseRegistry(services)
+    },
+    model: {
+        ThreatModelProvider: services => new ThreatModelProvider(services)
+    },
+    references: {
+        ScopeComputation: services => new MoatScopeComputation(services),
+        ScopeProvider: services => new MoatScopeProvider(services)
+    }
+};
+
+/** All services of the Moat server: the shared ones and one set per language. */
+export interface MoatLanguageServices {
+    shared: LangiumSharedServices;
+    moat: MoatServices;
+    knowledgeBase: KnowledgeBaseServices;
+}
+
+/**
+ * Creates Moat's services. `overrides` replaces services of the `.tm` language, e.g. a fixed
+ * `Clock` in tests.
+ */
+export function createMoatServices(context: DefaultSharedModuleContext, overrides?: DeepPartial<Module<MoatServices>>): MoatLanguageServices {
+    const shared = inject(createDefaultSharedModule(context), MoatGeneratedSharedModule);
+    const moat = inject(createDefaultModule({ shared }), MoatGeneratedModule, MoatModule, (overrides ?? {}) as Module<MoatServices>);
+    const knowledgeBase = inject(createDefaultModule({ shared }), KnowledgeBaseGeneratedModule);
+    shared.ServiceRegistry.register(moat);
+    shared.ServiceRegistry.register(knowledgeBase);
+    registerMoatValidationChecks(moat);
+    return { shared, moat, knowledgeBase };
+}

@@ -1,0 +1,179 @@
+import type { AstNode, LangiumDocument, Reference } from 'langium';
+import {
+    isAnswer, isBoundary, isCodePaths, isData, isDataList, isElement, isEvent, isFlow, isMitigation, isModel, isRequirement, isStory, isThreat,
+    type Boundary, type Element, type Flow, type Model, type ModelFile, type PropertyEntry, type Threat
+} from '../generated/ast.js';
+import { DEFAULT_KNOWLEDGE_BASE } from '../knowledge/builtin-knowledge-bases.js';
+import type { Vocabulary } from '../knowledge/knowledge-base-types.js';
+import { categorisationOf } from './categorisation.js';
+import { groupProperties } from './property-grouping.js';
+import { locationOf } from './source-location.js';
+import type {
+    Answer, MitigationStatus, ModelBoundary, ModelMitigation, ModelElement, ModelFlow, ModelSettings, ModelThreat, Severity, StrideCategory, ThreatModel
+} from './threat-model-types.js';
+import { deriveSeverity, deriveThreatStatus, isExpired } from './threat-status.js';
+
+/** What building a threat model needs besides the documents. */
+export interface BuildContext {
+    vocabulary: Vocabulary;
+    /** Today as `YYYY-MM-DD`, for acceptance expiry. */
+    today: string;
+}
+
+/** The first `model` declaration of a document's import closure (the root document first). */
+export function findModelDeclaration(documents: readonly LangiumDocument<ModelFile>[]): Model | undefined {
+    for (const document of documents) {
+        const model = document.parseResult.value.declarations.find(isModel);
+        if (model) return model;
+    }
+    return undefined;
+}
+
+/** The settings of a `model` declaration, with defaults for what it leaves out. */
+export function settingsOf(model: Model | undefined): ModelSettings {
+    const knowledgeBases = model?.knowledgeBases ?? [];
+    const budget: ModelSettings['budget'] = {};
+    for (const limit of model?.budgets.at(-1)?.limits ?? []) budget[limit.level] = limit.count;
+    return {
+        name: model?.name,
+        label: model?.label,
+        product: model?.products.at(-1),
+        owner: model?.owners.at(-1),
+        knowledgeBases: knowledgeBases.length > 0 ? [...knowledgeBases] : [DEFAULT_KNOWLEDGE_BASE],
+        depth: model?.depths.at(-1) ?? 'full',
+        budget,
+        description: model?.descriptions.at(-1)
+    };
+}
+
+/**
+ * Builds the threat model of a document and its imports. A single pass over the declarations
+ * collects every entity; flows' boundary crossings and threats' statuses are derived once the
+ * elements and mitigations are known.
+ */
+export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[], context: BuildContext): ThreatModel {
+    const model: ThreatModel = {
+        uri: documents[0]?.uri.toString() ?? '',
+        files: documents.map(document => document.uri.toString()),
+        settings: settingsOf(findModelDeclaration(documents)),
+        elements: [], boundaries: [], flows: [], data: [], threats: [], mitigations: [], events: [], stories: [], requirements: []
+    };
+    const flows: Flow[] = [];
+    const threats: Threat[] = [];
+    for (const document of documents) {
+        for (const declaration of document.parseResult.value.declarations) {
+            if (isElement(declaration)) model.elements.push(elementOf(declaration, [], context));
+            else if (isBoundary(declaration)) collectBoundary(declaration, undefined, model, context);
+            else if (isFlow(declaration)) flows.push(declaration);
+            else if (isThreat(declaration)) threats.push(declaration);
+            else if (isData(declaration)) {
+                model.data.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
+                    attributes: groupProperties(declaration.entries, 'data', context.vocabulary).attributes });
+            } else if (isMitigation(declaration)) {
+                model.mitigations.push({
+                    id: declaration.name, label: declaration.label, location: locationOf(declaration),
+                    status: (declaration.statuses.at(-1) ?? 'proposed') as MitigationStatus,
+                    tickets: [...declaration.tickets], covers: [...declaration.rules], owner: declaration.owners.at(-1),
+                    categorisation: declaration.categorisations.map(categorisationOf), description: declaration.descriptions.at(-1)
+                });
+            } else if (isEvent(declaration)) {
+                model.events.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
+                    source: declaration.sources.at(-1), alerts: [...declaration.alerts], runbooks: [...declaration.runbooks],
+                    description: declaration.descriptions.at(-1) });
+            } else if (isStory(declaration)) {
+                model.stories.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
+                    withouts: [...declaration.withouts], tickets: [...declaration.tickets], sprint: declaration.sprints.at(-1),
+                    touches: declaration.touches.map(refId), threats: declaration.threats.map(refId), description: declaration.descriptions.at(-1) });
+            } else if (isRequirement(declaration)) {
+                model.requirements.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
+                    categorisation: declaration.categorisations.map(categorisationOf), realizedBy: declaration.mitigations.map(refId),
+                    description: declaration.descriptions.at(-1) });
+            }
+        }
+    }
+    const elements = new Map(model.elements.map(element => [element.id, element]));
+    model.flows = flows.map(flow => flowOf(flow, elements, context));
+    const mitigations = new Map(model.mitigations.map(mitigation => [mitigation.id, mitigation]));
+    model.threats = threats.map(threat => threatOf(threat, mitigations, context));
+    return model;
+}
+
+function collectBoundary(boundary: Boundary, parent: ModelBoundary | undefined, model: ThreatModel, context: BuildContext, chain: string[] = []): void {
+    const qualifiedName = parent ? `${parent.qualifiedName}.${boundary.name}` : boundary.name;
+    const built: ModelBoundary = { id: boundary.name, label: boundary.label, qualifiedName, parent: parent?.id, location: locationOf(boundary),
+        attributes: groupProperties(boundary.entries, 'boundary', context.vocabulary).attributes };
+    model.boundaries.push(built);
+    const inner = [...chain, built.id];
+    for (const member of boundary.members) {
+        if (isBoundary(member)) collectBoundary(member, built, model, context, inner);
+        else model.elements.push(elementOf(member, inner, context));
+    }
+}
+
+function elementOf(element: Element, boundaries: string[], context: BuildContext): ModelElement {
+    return {
+        id: element.name, label: element.label, kind: element.kind, location: locationOf(element),
+        qualifiedName: [...boundaries, element.name].join('.'), boundaries,
+        attributes: groupProperties(element.entries, element.kind, context.vocabulary).attributes,
+        stores: dataOf(element.entries, 'stores'),
+        code: element.entries.filter(isCodePaths).flatMap(entry => entry.paths),
+        answers: answersOf(element.entries)
+    };
+}
+
+function flowOf(flow: Flow, elements: ReadonlyMap<string, ModelElement>, context: BuildContext): ModelFlow {
+    const source = refId(flow.source);
+    const target = refId(flow.target);
+    const sourceChain = elements.get(source)?.boundaries ?? [];
+    const targetChain = elements.get(target)?.boundaries ?? [];
+    return {
+        id: flowId(flow), named: Boolean(flow.name), label: flow.label, location: flow.name ? locationOf(flow) : locationOf(flow, 'source'),
+        source, target, bidirectional: flow.direction === '<->',
+        carries: dataOf(flow.entries, 'carries'),
+        crosses: [...sourceChain.filter(id => !targetChain.includes(id)), ...targetChain.filter(id => !sourceChain.includes(id))],
+        attributes: groupProperties(flow.entries, 'flow', context.vocabulary).attributes,
+        answers: answersOf(flow.entries)
+    };
+}
+
+/** A flow's id: its name, or `Source->Target` for an unnamed flow. */
+export function flowId(flow: Flow): string {
+    return flow.name || `${refId(flow.source)}->${refId(flow.target)}`;
+}
+
+function threatOf(threat: Threat, mitigations: ReadonlyMap<string, ModelMitigation>, context: BuildContext): ModelThreat {
+    const acceptanceNode = threat.acceptances.at(-1);
+    const acceptance = acceptanceNode && {
+        owner: acceptanceNode.owner, until: acceptanceNode.until, reason: acceptanceNode.reason,
+        expired: isExpired(acceptanceNode.until, context.today)
+    };
+    const notApplicableNode = threat.notApplicable.at(-1);
+    const mitigationIds = threat.mitigations.map(refId);
+    const impact = threat.impacts.at(-1) as Severity | undefined;
+    const likelihood = threat.likelihoods.at(-1) as Severity | undefined;
+    const built = {
+        id: threat.name, label: threat.label, location: locationOf(threat),
+        targets: threat.targets.map(refId), rules: [...threat.rules], stride: [...threat.stride] as StrideCategory[],
+        impact, likelihood, severity: deriveSeverity(threat.severities.at(-1) as Severity | undefined, impact, likelihood),
+        categorisation: threat.categorisations.map(categorisationOf), mitigations: mitigationIds, events: threat.events.map(refId),
+        acceptance, notApplicable: notApplicableNode && { reason: notApplicableNode.reason },
+        description: threat.descriptions.at(-1)
+    };
+    return { ...built, status: deriveThreatStatus(built, mitigations) };
+}
+
+function dataOf(entries: readonly PropertyEntry[], relation: 'carries' | 'stores'): string[] {
+    return entries.filter(isDataList).filter(entry => entry.relation === relation).flatMap(entry => entry.data.map(refId));
+}
+
+function answersOf(entries: readonly PropertyEntry[]): Answer[] {
+    return entries.filter(isAnswer).map(answer => ({
+        category: answer.category as StrideCategory, notApplicable: answer.notApplicable, text: answer.text,
+        location: locationOf(answer, 'category')
+    }));
+}
+
+/** The id a reference points at: the target's name when linked, else the text as written. */
+function refId(reference: Reference<AstNode & { name?: string }>): string {
+    return reference.ref?.name || reference.$refText;
+}

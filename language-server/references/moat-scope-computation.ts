@@ -1,0 +1,48 @@
+import { MultiMap, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type LocalSymbols, type ScopeComputation } from 'langium';
+import { isBoundary, isModelFile, type Boundary, type Declaration, type Element } from '../generated/ast.js';
+import type { MoatServices } from '../moat-module.js';
+
+/**
+ * Exports every named declaration of a `.tm` file by its simple name, and elements and boundaries
+ * nested in boundaries also by their qualified name (`Core.Vault`). There are no local scopes: all
+ * names of a model live in one namespace, so the default computation's walk of every node (and the
+ * scope chain it builds, quadratic on large models) is skipped.
+ */
+export class MoatScopeComputation implements ScopeComputation {
+    private readonly descriptions: AstNodeDescriptionProvider;
+
+    constructor(services: MoatServices) {
+        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        const exports: AstNodeDescription[] = [];
+        if (!isModelFile(root)) return exports;
+        const add = (node: AstNode, name: string | undefined) => {
+            if (name) exports.push(this.descriptions.createDescription(node, name, document));
+        };
+        for (const declaration of root.declarations) {
+            add(declaration, declarationName(declaration));
+            if (isBoundary(declaration)) this.exportMembers(declaration, declaration.name, add);
+        }
+        return exports;
+    }
+
+    async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+
+    private exportMembers(boundary: Boundary, prefix: string, add: (node: AstNode, name: string | undefined) => void): void {
+        for (const member of boundary.members) {
+            add(member, member.name);
+            add(member, member.name && `${prefix}.${member.name}`);
+            if (isBoundary(member)) this.exportMembers(member, `${prefix}.${member.name}`, add);
+        }
+    }
+}
+
+/** The name a declaration is referenced by; unnamed flows cannot be referenced. */
+function declarationName(declaration: Declaration): string | undefined {
+    return (declaration as Exclude<Declaration, Element> | Element).name || undefined;
+}
