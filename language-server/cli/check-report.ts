@@ -42,7 +42,7 @@ function toCheckDiagnostic(file: string, diagnostic: Diagnostic): CheckDiagnosti
         endLine: diagnostic.range.end.line + 1,
         endColumn: diagnostic.range.end.character + 1,
         severity: SEVERITY_NAMES[(diagnostic.severity ?? 1) - 1] ?? 'error',
-        code: String(diagnostic.code ?? 'unknown'),
+        code: String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? 'unknown'),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
     };
 }

@@ -92,7 +92,8 @@ export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[
         }
     }
     const elements = new Map(model.elements.map(element => [element.id, element]));
-    model.flows = flows.map(flow => flowOf(flow, elements, context));
+    // A flow the parser could not complete (a syntax error) has no end to draw; the parse error says why.
+    model.flows = flows.filter(flow => flow.source && flow.target).map(flow => flowOf(flow, elements, context));
     const mitigations = new Map(model.mitigations.map(mitigation => [mitigation.id, mitigation]));
     model.threats = threats.map(threat => threatOf(threat, mitigations, context));
     return model;
@@ -174,6 +175,6 @@ function answersOf(entries: readonly PropertyEntry[]): Answer[] {
 }
 
 /** The id a reference points at: the target's name when linked, else the text as written. */
-function refId(reference: Reference<AstNode & { name?: string }>): string {
-    return reference.ref?.name || reference.$refText;
+function refId(reference: Reference<AstNode & { name?: string }> | undefined): string {
+    return reference?.ref?.name || reference?.$refText || '';
 }

@@ -25,7 +25,7 @@ export function createPropertyChecks(services: MoatServices) {
                 if (entry.relation === 'carries') {
                     reportIssue(accept, 'error', IssueCodes.MisplacedProperty, `Elements do not carry data; flows do. Use 'stores' on a data store or 'carries' on a flow.`, { node: entry, property: 'relation' });
                 } else if (element.kind !== 'datastore') {
-                    reportIssue(accept, 'error', IssueCodes.MisplacedProperty, `Only data stores store data; ${element.kind}s do not.`, { node: entry, property: 'relation' });
+                    reportIssue(accept, 'error', IssueCodes.MisplacedProperty, `Only data stores store data, not ${element.kind === 'process' ? 'processes' : `${element.kind}s`}.`, { node: entry, property: 'relation' });
                 }
             }
         },
