@@ -4,7 +4,7 @@
 //   import { generateModel, editOffset } from './generate-model.mjs';
 //   const text = generateModel({ elements: 1000, seed: 1 });
 //
-//   node bench/generate-model.mjs 1000 [seed] > /tmp/m.tm
+//   node bench/generate-model-cli.mjs 1000 [seed] > /tmp/m.tm
 //
 // Shape: ~10% actors, ~10% externals, ~55% processes, ~25% data stores; one boundary per ~20
 // elements nested up to 3 deep; ~1.5 flows per element, each with a process at one end, never a
@@ -14,7 +14,6 @@
 // F flows, D data, T threats, M mitigations, E events, R requirements, U stories.
 // Attributes come from knowledge/stride.tmkb and are only used on the kinds their `on` clause lists.
 
-import { fileURLToPath } from 'node:url';
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
 function mulberry32(seed) {
@@ -545,15 +544,4 @@ export function editOffset(text) {
     }
     if (!m) throw new Error('editOffset: no labelled declaration found');
     return m.index + m[0].length + 1; // after the label's first character
-}
-
-// CLI: node bench/generate-model.mjs <elements> [seed]
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-    const elements = Number(process.argv[2] ?? 1000);
-    const seed = Number(process.argv[3] ?? 1);
-    if (!Number.isFinite(elements) || elements < 4) {
-        console.error('usage: node bench/generate-model.mjs <elements (>= 4)> [seed] > model.tm');
-        process.exit(2);
-    }
-    process.stdout.write(generateModel({ elements, seed }));
 }

@@ -60,9 +60,9 @@ export interface MoatLanguageServices {
  * Creates Moat's services. `overrides` replaces services of the `.tm` language, e.g. a fixed
  * `Clock` in tests.
  */
-export function createMoatServices(context: DefaultSharedModuleContext, overrides?: DeepPartial<Module<MoatServices>>): MoatLanguageServices {
+export function createMoatServices(context: DefaultSharedModuleContext, overrides?: Module<MoatServices, PartialLangiumServices & DeepPartial<MoatAddedServices>>): MoatLanguageServices {
     const shared = inject(createDefaultSharedModule(context), MoatGeneratedSharedModule);
-    const moat = inject(createDefaultModule({ shared }), MoatGeneratedModule, MoatModule, (overrides ?? {}) as Module<MoatServices>);
+    const moat = inject(createDefaultModule({ shared }), MoatGeneratedModule, MoatModule, overrides ?? {});
     const knowledgeBase = inject(createDefaultModule({ shared }), KnowledgeBaseGeneratedModule);
     shared.ServiceRegistry.register(moat);
     shared.ServiceRegistry.register(knowledgeBase);

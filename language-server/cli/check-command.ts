@@ -19,7 +19,7 @@ export interface CommandIo {
 
 /** `moat check PATHS…`: validates models and prints their diagnostics; returns the exit code (0 or 1). */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIo): Promise<number> {
-    const files = collectFiles(paths);
+    const files = collectFiles(paths, io.cwd);
     const services = createMoatServices(NodeFileSystem);
     const documents = await loadModels(services, files);
     const report = checkReport(documents, io.cwd);

@@ -9,11 +9,11 @@ export class InputError extends Error {}
 
 const EXTENSIONS = ['.tm', '.tmkb'];
 
-/** The `.tm` and `.tmkb` files a list of files and folders names, folders searched recursively. */
-export function collectFiles(paths: readonly string[]): string[] {
+/** The `.tm` and `.tmkb` files a list of files and folders (relative to `cwd`) names, folders searched recursively. */
+export function collectFiles(paths: readonly string[], cwd: string = process.cwd()): string[] {
     const files: string[] = [];
     for (const given of paths) {
-        const absolute = path.resolve(given);
+        const absolute = path.resolve(cwd, given);
         let stat: fs.Stats;
         try {
             stat = fs.statSync(absolute);

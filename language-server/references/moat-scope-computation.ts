@@ -4,7 +4,7 @@ import type { MoatServices } from '../moat-module.js';
 
 /**
  * Exports every named declaration of a `.tm` file by its simple name, and elements and boundaries
- * nested in boundaries also by their qualified name (`Core.Vault`). There are no local scopes: all
+ * nested in boundaries also by every qualified suffix (`Core.Vault`, `Cloud.Core.Vault`). There are no local scopes: all
  * names of a model live in one namespace, so the default computation's walk of every node (and the
  * scope chain it builds, quadratic on large models) is skipped.
  */
@@ -24,7 +24,7 @@ export class MoatScopeComputation implements ScopeComputation {
         };
         for (const declaration of root.declarations) {
             add(declaration, declarationName(declaration));
-            if (isBoundary(declaration)) this.exportMembers(declaration, declaration.name, add);
+            if (isBoundary(declaration)) this.exportMembers(declaration, [declaration.name], add);
         }
         return exports;
     }
@@ -33,11 +33,13 @@ export class MoatScopeComputation implements ScopeComputation {
         return new MultiMap<AstNode, AstNodeDescription>();
     }
 
-    private exportMembers(boundary: Boundary, prefix: string, add: (node: AstNode, name: string | undefined) => void): void {
+    /** Exports each member by its name and by every qualified suffix: `Vault`, `Core.Vault`, `Cloud.Core.Vault`. */
+    private exportMembers(boundary: Boundary, chain: string[], add: (node: AstNode, name: string | undefined) => void): void {
         for (const member of boundary.members) {
+            if (!member.name) continue;
             add(member, member.name);
-            add(member, member.name && `${prefix}.${member.name}`);
-            if (isBoundary(member)) this.exportMembers(member, `${prefix}.${member.name}`, add);
+            for (let start = 0; start < chain.length; start++) add(member, [...chain.slice(start), member.name].join('.'));
+            if (isBoundary(member)) this.exportMembers(member, [...chain, member.name], add);
         }
     }
 }

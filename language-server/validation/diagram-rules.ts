@@ -21,6 +21,14 @@ export function findDuplicateNames(model: ThreatModel): ModelFinding[] {
             ? `Another unnamed flow goes from ${unnamedFlow.source} to ${unnamedFlow.target}: name them ('flow Name: …') to tell them apart.`
             : `'${entity.id}' is already declared${earlier.location.uri === entity.location.uri ? '' : ' in another file'} (line ${earlier.location.range.start.line + 1}); names are unique in a model.`;
         findings.push({ severity: 'error', code: IssueCodes.DuplicateName, message, location: entity.location });
+        // A document reports only findings located in it, and an imported file does not see its
+        // importer's declarations: flag the earlier declaration too, or a clash across files is lost.
+        if (!unnamedFlow && earlier.location.uri !== entity.location.uri) {
+            findings.push({
+                severity: 'error', code: IssueCodes.DuplicateName, location: earlier.location,
+                message: `'${entity.id}' is declared again in another file (line ${entity.location.range.start.line + 1}); names are unique in a model.`
+            });
+        }
     }
     return findings;
 }

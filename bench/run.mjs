@@ -1,0 +1,27 @@
+// `npm run bench`: measures each model size in its own process (so peak memory is per size),
+// prints a table against the budgets, and records the results with the machine and date.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const BUDGETS = { 1000: { coldMs: 300, editRebuildMs: 150 }, 10000: { coldMs: 1500, peakRssMb: 300 } };
+const sizes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['100', '1000', '10000'];
+
+const results = sizes.map(size => {
+    const out = execFileSync(process.execPath, ['dist/bench.cjs', size], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').at(-1));
+});
+
+const verdict = (result, key) => {
+    const budget = BUDGETS[result.elements]?.[key];
+    return budget === undefined ? '' : result[key] <= budget ? ` (≤ ${budget} ✓)` : ` (> ${budget} ✗)`;
+};
+const rows = results.map(r => `| ${r.elements} | ${r.lines} | ${r.coldMs}${verdict(r, 'coldMs')} | ${r.editRebuildMs}${verdict(r, 'editRebuildMs')} | ${r.peakRssMb}${verdict(r, 'peakRssMb')} |`);
+const table = ['| elements | lines | cold build ms | edit rebuild ms | peak RSS MB |', '|---|---|---|---|---|', ...rows].join('\n');
+console.log(table);
+
+const date = new Date().toISOString();
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/${date.slice(0, 10)}-build.json`, `${JSON.stringify({ date, machine, results }, null, 2)}\n`);
+console.log(`\nrecorded in bench/results/${date.slice(0, 10)}-build.json (${machine})`);

@@ -1,0 +1,203 @@
+import { describe, expect, test } from 'vitest';
+import { IssueCodes, type IssueCode } from '../../language-server/validation/issue-codes.js';
+import { buildFiles, codesOf, diagnosticsWithCode, parseModel } from './helpers.js';
+
+/** Files of a case: one inline text (built as main.tm) or several files, main.tm being checked. */
+type Files = string | Record<string, string>;
+interface Case { trigger: Files; nearMiss: Files }
+
+const base = 'actor User "User"\nprocess Web "Web app"\n';
+
+/** For every code: a snippet that triggers it and a near miss that must not. */
+const cases: Record<IssueCode, Case> = {
+    'lexing-error': {
+        trigger: `${base}flow User -> Web "Browse" # oops\n`,
+        nearMiss: `${base}flow User -> Web "Browse # and @ are fine in a string"\n`
+    },
+    'parsing-error': {
+        trigger: `${base}flow Broken: Web -> "no target"\nflow User -> Web\n`,
+        nearMiss: `${base}flow Fixed: User -> Web "target given"\n`
+    },
+    'linking-error': {
+        trigger: `${base}flow User -> Web\nflow Web -> Db "Query"\n`,
+        nearMiss: `${base}datastore Db "DB"\nflow User -> Web\nflow Web -> Db "Query"\n`
+    },
+    'duplicate-name': {
+        trigger: `${base}process Web "Another web app"\nflow User -> Web\n`,
+        nearMiss: `${base}process Web2 "Another web app"\nflow User -> Web\nflow User -> Web2\n`
+    },
+    'self-flow': {
+        trigger: `${base}flow User -> Web\nflow Loop: Web -> Web "Retry"\n`,
+        nearMiss: `${base}flow User -> Web\nflow Back: Web -> User "Reply"\n`
+    },
+    'isolated-element': {
+        trigger: `${base}datastore Reports "Reports"\nflow User -> Web\n`,
+        nearMiss: `${base}datastore Reports "Reports"\nflow User -> Web\nflow Web -> Reports\n`
+    },
+    'flow-without-process': {
+        trigger: `${base}datastore Orders "Orders"\nflow User -> Web\nflow User -> Orders "Direct write"\n`,
+        nearMiss: `${base}datastore Orders "Orders"\nflow User -> Web\nflow Web -> Orders "Write"\n`
+    },
+    'empty-boundary': {
+        trigger: `boundary Dmz "DMZ" { }\n${base}flow User -> Web\n`,
+        nearMiss: `actor User "User"\nboundary Dmz "DMZ" { process Web "Web app" }\nflow User -> Web\n`
+    },
+    'unknown-property': {
+        trigger: `${base.replace('"Web app"', '"Web app" { colour "blue" }')}flow User -> Web\n`,
+        nearMiss: `${base}flow User -> Web { protocol https  encrypted }\n`
+    },
+    'invalid-property-value': {
+        trigger: `${base}flow User -> Web { protocol telnet }\n`,
+        nearMiss: `${base}flow User -> Web { protocol https }\n`
+    },
+    'duplicate-property': {
+        trigger: `${base}flow User -> Web { protocol http  encrypted  protocol https }\n`,
+        nearMiss: `${base}flow User -> Web { protocol https  encrypted }\n`
+    },
+    'misplaced-property': {
+        trigger: `data Card "Card"\n${base}flow User -> Web { stores [Card] }\n`,
+        nearMiss: `data Card "Card"\n${base}datastore Db "DB" { stores [Card] }\nflow User -> Web { carries [Card] }\nflow Web -> Db\n`
+    },
+    'duplicate-setting': {
+        trigger: `model Shop "Shop" { owner "Team A"  owner "Team B" }\n${base}flow User -> Web\n`,
+        nearMiss: `model Shop "Shop" { owner "Team A"  product "Store" }\n${base}flow User -> Web\n`
+    },
+    'duplicate-model': {
+        trigger: `model Shop "Shop"\nmodel Store "Store"\n${base}flow User -> Web\n`,
+        nearMiss: `model Shop "Shop"\n${base}flow User -> Web\n`
+    },
+    'threat-without-target': {
+        trigger: `${base}flow User -> Web\nthreat Xss "XSS" { stride tampering }\n`,
+        nearMiss: `${base}flow User -> Web\nthreat Xss "XSS" { on Web  stride tampering }\n`
+    },
+    'incomplete-acceptance': {
+        trigger: `${base}flow User -> Web\nthreat Xss "XSS" { on Web  stride tampering  accepted-by "Sam" }\n`,
+        nearMiss: `${base}flow User -> Web\nthreat Xss "XSS" { on Web  stride tampering  accepted-by "Sam" until 2027-01-31 because "Low value" }\n`
+    },
+    'expired-acceptance': {
+        // The clock is fixed at 2026-11-23.
+        trigger: `${base}flow User -> Web\nthreat Xss "XSS" { on Web  stride tampering  accepted-by "Sam" until 2026-11-22 because "Low value" }\n`,
+        nearMiss: `${base}flow User -> Web\nthreat Xss "XSS" { on Web  stride tampering  accepted-by "Sam" until 2026-11-24 because "Low value" }\n`
+    },
+    'wont-do-mitigation': {
+        trigger: `${base}flow User -> Web\nthreat Flood "Flood" { on Web  stride denial-of-service  mitigated-by Limit }\nmitigation Limit "Rate limit" { status wont-do }\n`,
+        nearMiss: `${base}flow User -> Web\nthreat Flood "Flood" { on Web  stride denial-of-service  mitigated-by Limit }\nmitigation Limit "Rate limit" { status done }\n`
+    },
+    'import-not-found': {
+        trigger: { 'main.tm': `import "./missing.tm"\n${base}flow User -> Web\n` },
+        nearMiss: { 'main.tm': `import "./shared.tm"\nactor User "User"\nflow User -> Web\n`, 'shared.tm': 'process Web "Web app"\n' }
+    },
+    'import-cycle': {
+        trigger: { 'main.tm': `import "./other.tm"\nactor User "User"\nflow User -> Web\n`, 'other.tm': 'import "./main.tm"\nprocess Web "Web app"\n' },
+        nearMiss: { 'main.tm': `import "./other.tm"\nactor User "User"\nflow User -> Web\n`, 'other.tm': 'process Web "Web app"\n' }
+    },
+    'unknown-knowledge-base': {
+        trigger: `model Shop "Shop" { knowledgebase "moat:nonexistent" }\n${base}flow User -> Web\n`,
+        nearMiss: `model Shop "Shop" { knowledgebase "moat:stride" }\n${base}flow User -> Web\n`
+    },
+    'unknown-rule': {
+        trigger: `${base}flow Browse: User -> Web\nthreat Sniff "Sniffing" { on Browse  from NOPE-01  stride information-disclosure }\n`,
+        nearMiss: `${base}flow Browse: User -> Web\nthreat Sniff "Sniffing" { on Browse  from WEB-TLS-01  stride information-disclosure }\n`
+    }
+};
+
+async function codesFor(files: Files): Promise<string[]> {
+    const documents = await buildFiles(typeof files === 'string' ? { 'main.tm': files } : files);
+    return codesOf(documents['main.tm']);
+}
+
+describe('every issue code has a trigger and a near miss', () => {
+    test('the table covers every code', () => {
+        expect(Object.keys(cases).sort()).toEqual(Object.values(IssueCodes).slice().sort());
+    });
+
+    test.each(Object.entries(cases))('%s is reported for its trigger', async (code, { trigger }) => {
+        expect(await codesFor(trigger)).toContain(code);
+    });
+
+    test.each(Object.entries(cases))('%s is not reported for its near miss', async (code, { nearMiss }) => {
+        expect(await codesFor(nearMiss)).not.toContain(code);
+    });
+
+    test('near misses other than the import ones are clean of errors altogether', async () => {
+        for (const [code, { nearMiss }] of Object.entries(cases)) {
+            const documents = await buildFiles(typeof nearMiss === 'string' ? { 'main.tm': nearMiss } : nearMiss);
+            const errors = (documents['main.tm'].diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message);
+            expect(errors, `near miss of ${code}`).toEqual([]);
+        }
+    });
+});
+
+describe('positions', () => {
+    test('self-flow points at the flow on its line', async () => {
+        const document = await parseModel(`${base}flow User -> Web\nflow Loop: Web -> Web "Retry"\n`);
+        const [diagnostic] = diagnosticsWithCode(document, IssueCodes.SelfFlow);
+        expect(diagnostic.range.start.line).toBe(3);
+        expect(diagnostic.severity).toBeDefined();
+    });
+
+    test('linking-error points at the unresolved name', async () => {
+        const document = await parseModel(`${base}flow User -> Web\nflow Web -> Db "Query"\n`);
+        const [diagnostic] = diagnosticsWithCode(document, IssueCodes.LinkingError);
+        expect(diagnostic.range.start).toEqual({ line: 3, character: 12 });
+        expect(diagnostic.range.end).toEqual({ line: 3, character: 14 });
+        expect(diagnostic.message).toContain('Db');
+    });
+
+    test('lexing-error points at the stray character', async () => {
+        const document = await parseModel('actor User "User" @\n');
+        const [diagnostic] = diagnosticsWithCode(document, IssueCodes.LexingError);
+        expect(diagnostic.range.start).toEqual({ line: 0, character: 18 });
+    });
+});
+
+describe('multi-file models', () => {
+    test('names resolve across imported files, transitively', async () => {
+        const documents = await buildFiles({
+            'main.tm': 'import "./mid.tm"\nactor User "User"\nflow User -> Api\nflow Api -> Db\n',
+            'mid.tm': 'import "./leaf.tm"\nprocess Api "API"\n',
+            'leaf.tm': 'datastore Db "DB"\n'
+        });
+        expect(codesOf(documents['main.tm'])).not.toContain('linking-error');
+    });
+
+    test('names of a file that is not imported do not resolve', async () => {
+        const documents = await buildFiles({
+            'main.tm': 'actor User "User"\nflow User -> Api\n',
+            'other.tm': 'process Api "API"\n'
+        });
+        expect(codesOf(documents['main.tm'])).toContain('linking-error');
+    });
+
+    test('the same name declared in an imported file is a duplicate', async () => {
+        const documents = await buildFiles({
+            'main.tm': 'import "./shared.tm"\nactor User "User"\nprocess Api "API"\nflow User -> Api\n',
+            'shared.tm': 'process Api "API again"\n'
+        });
+        const [diagnostic] = diagnosticsWithCode(documents['main.tm'], IssueCodes.DuplicateName);
+        expect(diagnostic.range.start.line).toBe(2);
+        expect(diagnostic.message).toContain('another file');
+    });
+
+    test('import-not-found names the missing path', async () => {
+        const documents = await buildFiles({ 'main.tm': 'import "./gone.tm"\nactor User "User"\n' });
+        const [diagnostic] = diagnosticsWithCode(documents['main.tm'], IssueCodes.ImportNotFound);
+        expect(diagnostic.message).toContain('gone.tm');
+        expect(diagnostic.range.start.line).toBe(0);
+    });
+});
+
+describe('recovery', () => {
+    test('a syntax error in one declaration does not stop validation of the rest', async () => {
+        const document = await parseModel(`process Web "Web app"
+flow Broken: Web -> "no target"
+actor User "User"
+flow User -> Web "Browse"
+flow Loop: Web -> Web "Retry"
+`);
+        const codes = codesOf(document);
+        expect(codes).toContain('parsing-error');
+        expect(codes).toContain('self-flow');
+        expect(diagnosticsWithCode(document, IssueCodes.SelfFlow)[0].range.start.line).toBe(4);
+    });
+});

@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
+import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
+
+/** The fixed "today" of every test, so acceptance expiry does not depend on the calendar. */
+export const TODAY = '2026-11-23';
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/** The clock override every test uses. */
+export const fixedClock = { workspace: { Clock: () => ({ today: () => TODAY }) } };
+
+/** Fresh in-memory services with a fixed clock. */
+export function createTestServices(): MoatLanguageServices {
+    return createMoatServices(EmptyFileSystem, fixedClock);
+}
+
+let counter = 0;
+
+/** Which services built each document (the threat model must come from the same services). */
+const servicesOf = new WeakMap<LangiumDocument, MoatLanguageServices>();
+
+/** Parses, links and validates one `.tm` text in fresh services. */
+export async function parseModel(text: string, name?: string): Promise<LangiumDocument> {
+    const file = name ?? `model-${++counter}.tm`;
+    const documents = await buildFiles({ [file]: text });
+    return documents[file];
+}
+
+/** Builds several files together (paths relative to file:///test/); returns the documents by path. */
+export async function buildFiles(files: Record<string, string>, services: MoatLanguageServices = createTestServices()): Promise<Record<string, LangiumDocument>> {
+    const workspace = services.shared.workspace;
+    const result: Record<string, LangiumDocument> = {};
+    for (const [name, text] of Object.entries(files)) {
+        const document = workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///test/' + name));
+        workspace.LangiumDocuments.addDocument(document);
+        result[name] = document;
+        servicesOf.set(document, services);
+    }
+    await workspace.DocumentBuilder.build(Object.values(result), { validation: true });
+    return result;
+}
+
+/** The diagnostic's code, Langium's built-in ones from `data.code`. */
+export function codeOf(diagnostic: Diagnostic): string | undefined {
+    const code = diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code;
+    return code === undefined ? undefined : String(code);
+}
+
+/** Every diagnostic code of a document. */
+export function codesOf(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).map(codeOf).filter((code): code is string => code !== undefined);
+}
+
+/** Diagnostics of a document with a given code. */
+export function diagnosticsWithCode(document: LangiumDocument, code: string): Diagnostic[] {
+    return (document.diagnostics ?? []).filter(diagnostic => codeOf(diagnostic) === code);
+}
+
+/** Error-severity diagnostics. */
+export function errorsOf(document: LangiumDocument): Diagnostic[] {
+    return (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1);
+}
+
+/** The threat model of a built document. */
+export function threatModelOf(document: LangiumDocument, services?: MoatLanguageServices): ThreatModel {
+    const owner = services ?? servicesOf.get(document);
+    if (!owner) throw new Error(`no services built ${document.uri.toString()}`);
+    return owner.moat.model.ThreatModelProvider.threatModel(document);
+}

@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { collectFiles, loadModels } from '../../language-server/cli/load-models.js';
+import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
+import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
+import { fixedClock, REPO_ROOT } from './helpers.js';
+
+const SAMPLE = path.join(REPO_ROOT, 'samples', 'payments');
+
+/** Rewrites every `file://` URI into a repo-relative path so the snapshot is machine-independent. */
+function machineIndependent(model: ThreatModel): unknown {
+    const relative = (uri: string) => uri.startsWith('file://')
+        ? path.relative(REPO_ROOT, new URL(uri).pathname).split(path.sep).join('/')
+        : uri;
+    return JSON.parse(JSON.stringify(model, (key, value) =>
+        (key === 'uri' || (key === 'files' && Array.isArray(value)))
+            ? (Array.isArray(value) ? value.map(relative) : relative(value))
+            : value));
+}
+
+describe('samples/payments', () => {
+    let services: MoatLanguageServices;
+    let documents: LangiumDocument[];
+    let model: ThreatModel;
+
+    beforeAll(async () => {
+        services = createMoatServices(NodeFileSystem, fixedClock);
+        documents = await loadModels(services, collectFiles([SAMPLE]));
+        const root = documents.find(document => document.uri.path.endsWith('/samples/payments/model.tm'))!;
+        model = services.moat.model.ThreatModelProvider.threatModel(root);
+    });
+
+    test('the model matches the snapshot', () => {
+        expect(machineIndependent(model)).toMatchSnapshot();
+    });
+
+    test('the model spans every file of the sample', () => {
+        const files = (machineIndependent(model) as ThreatModel).files;
+        expect(files[0]).toBe('samples/payments/model.tm');
+        expect([...files].sort()).toEqual(expect.arrayContaining([
+            'samples/payments/checkout.tm', 'samples/payments/data.tm', 'samples/payments/operations.tm', 'samples/payments/platform.tm'
+        ]));
+    });
+
+    test('it is a realistic size', () => {
+        expect(model.elements.length).toBeGreaterThanOrEqual(25);
+        expect(model.flows.length).toBeGreaterThanOrEqual(30);
+        expect(model.boundaries.length).toBeGreaterThanOrEqual(3);
+        expect(model.boundaries.some(boundary => boundary.parent !== undefined)).toBe(true);
+        expect(model.threats.length).toBeGreaterThanOrEqual(8);
+    });
+
+    test('every flow joins declared elements and every element has a kind', () => {
+        const ids = new Set(model.elements.map(element => element.id));
+        for (const flow of model.flows) {
+            expect(ids.has(flow.source), `${flow.id} source`).toBe(true);
+            expect(ids.has(flow.target), `${flow.id} target`).toBe(true);
+        }
+        const nested = model.boundaries.filter(boundary => boundary.parent);
+        for (const boundary of nested) expect(model.boundaries.map(b => b.id)).toContain(boundary.parent);
+    });
+
+    test('no document of the sample has an error', () => {
+        const errors = documents.flatMap(document => (document.diagnostics ?? [])
+            .filter(diagnostic => diagnostic.severity === 1)
+            .map(diagnostic => `${path.relative(REPO_ROOT, document.uri.fsPath)}:${diagnostic.range.start.line + 1} ${diagnostic.message}`));
+        expect(errors).toEqual([]);
+    });
+});
