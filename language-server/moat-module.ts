@@ -6,7 +6,10 @@ import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedM
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { ThreatModelProvider } from './model/threat-model-provider.js';
 import { MoatScopeComputation } from './references/moat-scope-computation.js';
+import { MoatLinker } from './references/moat-linker.js';
+import { MoatReferenceDescriptionProvider } from './references/moat-reference-descriptions.js';
 import { MoatScopeProvider } from './references/moat-scope-provider.js';
+import { MoatDocumentValidator } from './validation/moat-document-validator.js';
 import { registerMoatValidationChecks } from './validation/moat-validator.js';
 import { Clock } from './workspace/clock.js';
 import { ImportGraph } from './workspace/import-graph.js';
@@ -33,10 +36,6 @@ export type KnowledgeBaseServices = LangiumServices;
 
 /** Where each Moat service of the `.tm` language is bound: the table of contents of the server. */
 export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAddedServices> = {
-    workspace: {
-        ImportGraph: services => new ImportGraph(services),
-        Clock: () => new Clock()
-    },
     knowledge: {
         KnowledgeBaseRegistry: services => new KnowledgeBaseRegistry(services)
     },
@@ -45,7 +44,16 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     },
     references: {
         ScopeComputation: services => new MoatScopeComputation(services),
-        ScopeProvider: services => new MoatScopeProvider(services)
+        ScopeProvider: services => new MoatScopeProvider(services),
+        Linker: services => new MoatLinker(services)
+    },
+    workspace: {
+        ImportGraph: services => new ImportGraph(services),
+        Clock: () => new Clock(),
+        ReferenceDescriptionProvider: services => new MoatReferenceDescriptionProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new MoatDocumentValidator(services)
     }
 };
 
