@@ -13,6 +13,7 @@ import { MoatDocumentValidator } from './validation/moat-document-validator.js';
 import { registerMoatValidationChecks } from './validation/moat-validator.js';
 import { Clock } from './workspace/clock.js';
 import { ImportGraph } from './workspace/import-graph.js';
+import { MoatDocumentBuilder } from './workspace/moat-document-builder.js';
 
 /** The services Moat adds to Langium's for the `.tm` language. */
 export type MoatAddedServices = {
@@ -57,6 +58,13 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     }
 };
 
+/** Shared services Moat replaces: the builder that knows which models a changed file affects. */
+export const MoatSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        DocumentBuilder: services => new MoatDocumentBuilder(services)
+    }
+};
+
 /** All services of the Moat server: the shared ones and one set per language. */
 export interface MoatLanguageServices {
     shared: LangiumSharedServices;
@@ -69,7 +77,7 @@ export interface MoatLanguageServices {
  * `Clock` in tests.
  */
 export function createMoatServices(context: DefaultSharedModuleContext, overrides?: Module<MoatServices, PartialLangiumServices & DeepPartial<MoatAddedServices>>): MoatLanguageServices {
-    const shared = inject(createDefaultSharedModule(context), MoatGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), MoatGeneratedSharedModule, MoatSharedModule);
     const moat = inject(createDefaultModule({ shared }), MoatGeneratedModule, MoatModule, overrides ?? {});
     const knowledgeBase = inject(createDefaultModule({ shared }), KnowledgeBaseGeneratedModule);
     shared.ServiceRegistry.register(moat);
