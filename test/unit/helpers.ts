@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { expect } from 'vitest';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
@@ -70,4 +71,17 @@ export function threatModelOf(document: LangiumDocument, services?: MoatLanguage
     const owner = services ?? servicesOf.get(document);
     if (!owner) throw new Error(`no services built ${document.uri.toString()}`);
     return owner.moat.model.ThreatModelProvider.threatModel(document);
+}
+
+/** Asserts that a document lexed and parsed without errors. */
+export function expectCleanParse(document: LangiumDocument): void {
+    expect(document.parseResult.lexerErrors.map(error => error.message)).toEqual([]);
+    expect(document.parseResult.parserErrors.map(error => error.message)).toEqual([]);
+}
+
+/** Builds one `.tm` text that must parse cleanly, and returns it with its threat model. */
+export async function modelOf(text: string): Promise<{ document: LangiumDocument; model: ThreatModel }> {
+    const document = await parseModel(text);
+    expectCleanParse(document);
+    return { document, model: threatModelOf(document) };
 }
