@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, Reference } from 'langium';
+import type { LangiumDocument } from 'langium';
 import {
     isAnswer, isBoundary, isCodePaths, isData, isDataList, isElement, isEvent, isFlow, isMitigation, isModel, isRequirement, isStory, isThreat,
     type Boundary, type Element, type Flow, type Model, type ModelFile, type PropertyEntry, type Threat
@@ -7,9 +7,10 @@ import { DEFAULT_KNOWLEDGE_BASE } from '../knowledge/builtin-knowledge-bases.js'
 import type { Vocabulary } from '../knowledge/knowledge-base-types.js';
 import { categorisationOf } from './categorisation.js';
 import { groupProperties } from './property-grouping.js';
+import { dataAssetOf, eventOf, mitigationOf, refId, requirementOf, storyOf } from './security-entities.js';
 import { locationOf } from './source-location.js';
 import type {
-    Answer, MitigationStatus, ModelBoundary, ModelMitigation, ModelElement, ModelFlow, ModelSettings, ModelThreat, Severity, StrideCategory, ThreatModel
+    Answer, ModelBoundary, ModelMitigation, ModelElement, ModelFlow, ModelSettings, ModelThreat, Severity, StrideCategory, ThreatModel
 } from './threat-model-types.js';
 import { deriveSeverity, deriveThreatStatus, isExpired } from './threat-status.js';
 
@@ -66,29 +67,11 @@ export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[
             else if (isBoundary(declaration)) collectBoundary(declaration, undefined, model, context);
             else if (isFlow(declaration)) flows.push(declaration);
             else if (isThreat(declaration)) threats.push(declaration);
-            else if (isData(declaration)) {
-                model.data.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
-                    attributes: groupProperties(declaration.entries, 'data', context.vocabulary).attributes });
-            } else if (isMitigation(declaration)) {
-                model.mitigations.push({
-                    id: declaration.name, label: declaration.label, location: locationOf(declaration),
-                    status: (declaration.statuses.at(-1) ?? 'proposed') as MitigationStatus,
-                    tickets: [...declaration.tickets], covers: [...declaration.rules], owner: declaration.owners.at(-1),
-                    categorisation: declaration.categorisations.map(categorisationOf), description: declaration.descriptions.at(-1)
-                });
-            } else if (isEvent(declaration)) {
-                model.events.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
-                    source: declaration.sources.at(-1), alerts: [...declaration.alerts], runbooks: [...declaration.runbooks],
-                    description: declaration.descriptions.at(-1) });
-            } else if (isStory(declaration)) {
-                model.stories.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
-                    withouts: [...declaration.withouts], tickets: [...declaration.tickets], sprint: declaration.sprints.at(-1),
-                    touches: declaration.touches.map(refId), threats: declaration.threats.map(refId), description: declaration.descriptions.at(-1) });
-            } else if (isRequirement(declaration)) {
-                model.requirements.push({ id: declaration.name, label: declaration.label, location: locationOf(declaration),
-                    categorisation: declaration.categorisations.map(categorisationOf), realizedBy: declaration.mitigations.map(refId),
-                    description: declaration.descriptions.at(-1) });
-            }
+            else if (isData(declaration)) model.data.push(dataAssetOf(declaration, context.vocabulary));
+            else if (isMitigation(declaration)) model.mitigations.push(mitigationOf(declaration));
+            else if (isEvent(declaration)) model.events.push(eventOf(declaration));
+            else if (isStory(declaration)) model.stories.push(storyOf(declaration));
+            else if (isRequirement(declaration)) model.requirements.push(requirementOf(declaration));
         }
     }
     const elements = new Map(model.elements.map(element => [element.id, element]));
@@ -172,9 +155,4 @@ function answersOf(entries: readonly PropertyEntry[]): Answer[] {
         category: answer.category as StrideCategory, notApplicable: answer.notApplicable, text: answer.text,
         location: locationOf(answer, 'category')
     }));
-}
-
-/** The id a reference points at: the target's name when linked, else the text as written. */
-function refId(reference: Reference<AstNode & { name?: string }> | undefined): string {
-    return reference?.ref?.name || reference?.$refText || '';
 }
