@@ -1,10 +1,11 @@
-import { inject, type DeepPartial, type Module } from 'langium';
+import { createLangiumParser, inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { ThreatModelProvider } from './model/threat-model-provider.js';
+import { guardNesting } from './parser/nesting-guard.js';
 import { MoatScopeComputation } from './references/moat-scope-computation.js';
 import { MoatLinker } from './references/moat-linker.js';
 import { MoatReferenceDescriptionProvider } from './references/moat-reference-descriptions.js';
@@ -43,6 +44,9 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     model: {
         ThreatModelProvider: services => new ThreatModelProvider(services)
     },
+    parser: {
+        LangiumParser: services => guardNesting(createLangiumParser(services))
+    },
     references: {
         ScopeComputation: services => new MoatScopeComputation(services),
         ScopeProvider: services => new MoatScopeProvider(services),
@@ -55,6 +59,13 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     },
     validation: {
         DocumentValidator: services => new MoatDocumentValidator(services)
+    }
+};
+
+/** Services of the `.tmkb` language that differ from Langium's defaults. */
+export const KnowledgeBaseModule: Module<KnowledgeBaseServices, PartialLangiumServices> = {
+    parser: {
+        LangiumParser: services => guardNesting(createLangiumParser(services))
     }
 };
 
@@ -79,7 +90,7 @@ export interface MoatLanguageServices {
 export function createMoatServices(context: DefaultSharedModuleContext, overrides?: Module<MoatServices, PartialLangiumServices & DeepPartial<MoatAddedServices>>): MoatLanguageServices {
     const shared = inject(createDefaultSharedModule(context), MoatGeneratedSharedModule, MoatSharedModule);
     const moat = inject(createDefaultModule({ shared }), MoatGeneratedModule, MoatModule, overrides ?? {});
-    const knowledgeBase = inject(createDefaultModule({ shared }), KnowledgeBaseGeneratedModule);
+    const knowledgeBase = inject(createDefaultModule({ shared }), KnowledgeBaseGeneratedModule, KnowledgeBaseModule);
     shared.ServiceRegistry.register(moat);
     shared.ServiceRegistry.register(knowledgeBase);
     registerMoatValidationChecks(moat);
