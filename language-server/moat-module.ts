@@ -15,6 +15,7 @@ import { registerMoatValidationChecks } from './validation/moat-validator.js';
 import { Clock } from './workspace/clock.js';
 import { ImportGraph } from './workspace/import-graph.js';
 import { MoatDocumentBuilder } from './workspace/moat-document-builder.js';
+import { ReferencedFileLoader } from './workspace/referenced-file-loader.js';
 
 /** The services Moat adds to Langium's for the `.tm` language. */
 export type MoatAddedServices = {
@@ -69,16 +70,27 @@ export const KnowledgeBaseModule: Module<KnowledgeBaseServices, PartialLangiumSe
     }
 };
 
-/** Shared services Moat replaces: the builder that knows which models a changed file affects. */
-export const MoatSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+/** The shared services Moat adds. */
+export type MoatAddedSharedServices = {
     workspace: {
-        DocumentBuilder: services => new MoatDocumentBuilder(services)
+        ReferencedFileLoader: ReferencedFileLoader;
+    };
+};
+
+/** Shared services of the Moat server. */
+export type MoatSharedServices = LangiumSharedServices & MoatAddedSharedServices;
+
+/** Shared services Moat adds or replaces: which models a changed file affects, loading what models import. */
+export const MoatSharedModule: Module<MoatSharedServices, DeepPartial<LangiumSharedServices> & MoatAddedSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new MoatDocumentBuilder(services),
+        ReferencedFileLoader: services => new ReferencedFileLoader(services)
     }
 };
 
 /** All services of the Moat server: the shared ones and one set per language. */
 export interface MoatLanguageServices {
-    shared: LangiumSharedServices;
+    shared: MoatSharedServices;
     moat: MoatServices;
     knowledgeBase: KnowledgeBaseServices;
 }
@@ -94,5 +106,6 @@ export function createMoatServices(context: DefaultSharedModuleContext, override
     shared.ServiceRegistry.register(moat);
     shared.ServiceRegistry.register(knowledgeBase);
     registerMoatValidationChecks(moat);
+    shared.workspace.ReferencedFileLoader.start();
     return { shared, moat, knowledgeBase };
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI, UriUtils, type LangiumDocument } from 'langium';
-import { isModelFile } from '../generated/ast.js';
+import { URI, type LangiumDocument } from 'langium';
 import type { MoatLanguageServices } from '../moat-module.js';
+import { referencedFiles } from '../workspace/referenced-files.js';
 
 /** A path the user named that cannot be read; the CLI exits 2 with this message. */
 export class InputError extends Error {}
@@ -50,25 +50,11 @@ export async function loadModels(services: MoatLanguageServices, files: readonly
         if (loaded.has(uri.toString())) continue;
         const document = await documents.getOrCreateDocument(uri);
         loaded.set(uri.toString(), document);
-        pending.push(...referencedFiles(document).filter(next => !loaded.has(next.toString())));
+        pending.push(...referencedFiles(document).filter(next => !loaded.has(next.toString()) && isFile(next.fsPath)));
     }
     const all = [...loaded.values()];
     await services.shared.workspace.DocumentBuilder.build(all, { validation: true });
     return all;
-}
-
-/** Files a document imports or names as a knowledge base that exist on disk. */
-function referencedFiles(document: LangiumDocument): URI[] {
-    const root = document.parseResult.value;
-    if (!isModelFile(root)) return [];
-    const base = UriUtils.dirname(document.uri);
-    const paths = [
-        ...root.imports.map(node => node.path),
-        ...root.declarations.flatMap(declaration => declaration.$type === 'Model' ? declaration.knowledgeBases : [])
-            .filter(reference => !reference.startsWith('moat:'))
-    ];
-    return paths.map(relative => UriUtils.resolvePath(base, relative))
-        .filter(uri => EXTENSIONS.includes(path.extname(uri.fsPath)) && isFile(uri.fsPath));
 }
 
 function isFile(file: string): boolean {

@@ -1,6 +1,9 @@
+import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
-import { buildFiles, codesOf, createTestServices } from './helpers.js';
+import { createMoatServices } from '../../language-server/moat-module.js';
+import { buildFiles, codesOf, createTestServices, fixedClock, REPO_ROOT } from './helpers.js';
 
 /** Edits as the language server receives them: new text for a document, then an update. */
 async function edit(services: ReturnType<typeof createTestServices>, name: string, text: string): Promise<void> {
@@ -33,5 +36,21 @@ describe('editing one file of a multi-file model', () => {
         await edit(services, 'shared.tm', 'process Api "API"\n');
         const main = services.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///test/main.tm'))!;
         expect(codesOf(main)).not.toContain('linking-error');
+    });
+});
+
+describe('a model opened on its own', () => {
+    test('loads the files it imports from disk and resolves their names', async () => {
+        const services = createMoatServices(NodeFileSystem, fixedClock);
+        const workspace = services.shared.workspace;
+        const model = await workspace.LangiumDocuments.getOrCreateDocument(URI.file(path.join(REPO_ROOT, 'samples/payments/model.tm')));
+        await workspace.DocumentBuilder.build([model], { validation: true });
+        await workspace.WorkspaceLock.write(() => undefined); // the loader's rebuild is queued on the lock
+        await workspace.WorkspaceLock.write(() => undefined);
+
+        const loaded = workspace.LangiumDocuments.all.map(document => path.basename(document.uri.fsPath)).toArray().sort();
+        expect(loaded).toEqual(['checkout.tm', 'data.tm', 'model.tm', 'operations.tm', 'platform.tm', 'threats.tm']);
+        const current = workspace.LangiumDocuments.getDocument(model.uri)!;
+        expect(codesOf(current).filter(code => code === 'import-not-found' || code === 'linking-error')).toEqual([]);
     });
 });

@@ -1,0 +1,21 @@
+import { UriUtils, type LangiumDocument, type URI } from 'langium';
+import { isModel, isModelFile } from '../generated/ast.js';
+import { isBuiltinReference } from '../knowledge/builtin-knowledge-bases.js';
+
+const MODEL_EXTENSIONS = ['.tm', '.tmkb'];
+
+/**
+ * The files a document depends on by path: the `.tm` files it imports and the `.tmkb` files its
+ * model names as knowledge bases, resolved relative to the document.
+ */
+export function referencedFiles(document: LangiumDocument): URI[] {
+    const root = document.parseResult.value;
+    if (!isModelFile(root)) return [];
+    const base = UriUtils.dirname(document.uri);
+    const paths = [
+        ...root.imports.map(node => node.path),
+        ...root.declarations.filter(isModel).flatMap(model => model.knowledgeBases).filter(reference => !isBuiltinReference(reference))
+    ];
+    return paths.map(relative => UriUtils.resolvePath(base, relative))
+        .filter(uri => MODEL_EXTENSIONS.some(extension => uri.path.endsWith(extension)));
+}
