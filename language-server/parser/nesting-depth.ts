@@ -1,9 +1,18 @@
-/** Where a text first opens more brackets than allowed, as a position and the bracket found. */
+/** Where a text first nests deeper than allowed: the position and the token found there. */
 export interface DepthViolation {
     offset: number;
     line: number;
     column: number;
-    bracket: string;
+    token: string;
+    /** Brackets opened too deep, or too many `and`/`or` in one block (a chain nests as deep). */
+    kind: 'brackets' | 'operators';
+}
+
+/** How deep a text may nest. */
+export interface NestingLimits {
+    brackets: number;
+    /** `and`/`or` operators between two braces; unlimited when absent (`.tm` has no conditions). */
+    operators?: number;
 }
 
 const OPENERS = new Set(['{', '(', '[']);
@@ -11,10 +20,12 @@ const CLOSERS = new Set(['}', ')', ']']);
 
 /**
  * Scans a `.tm` or `.tmkb` text once, skipping strings and comments, for the first bracket that
- * opens nesting deeper than `limit`. Linear in the text, with no regular expression.
+ * opens nesting deeper than the limit, or the first `and`/`or` past the limit within one block (the
+ * parser nests a chain of them as deeply as brackets). Linear in the text, with no regular expression.
  */
-export function findExcessiveNesting(text: string, limit: number): DepthViolation | undefined {
+export function findExcessiveNesting(text: string, limits: NestingLimits): DepthViolation | undefined {
     let depth = 0;
+    let operators = 0;
     let line = 1;
     let lineStart = 0;
     for (let offset = 0; offset < text.length; offset++) {
@@ -38,9 +49,16 @@ export function findExcessiveNesting(text: string, limit: number): DepthViolatio
             }
             offset = end + 1;
         } else if (OPENERS.has(char)) {
-            if (++depth > limit) return { offset, line, column: offset - lineStart + 1, bracket: char };
+            if (char === '{') operators = 0;
+            if (++depth > limits.brackets) return { offset, line, column: offset - lineStart + 1, token: char, kind: 'brackets' };
         } else if (CLOSERS.has(char)) {
+            if (char === '}') operators = 0;
             depth = Math.max(0, depth - 1);
+        } else if (limits.operators !== undefined && isOperatorAt(text, offset)) {
+            if (++operators > limits.operators) {
+                return { offset, line, column: offset - lineStart + 1, token: text[offset] === 'a' ? 'and' : 'or', kind: 'operators' };
+            }
+            offset += text[offset] === 'a' ? 2 : 1;
         }
     }
     return undefined;
@@ -55,4 +73,15 @@ function skipString(text: string, start: number): number {
         else if (char === '\n' || char === '\r') return offset - 1;
     }
     return text.length;
+}
+
+const WORD_CHAR = /[\w-]/;
+
+/** Whether the word `and` or `or` starts at `offset`. */
+function isOperatorAt(text: string, offset: number): boolean {
+    const word = text.startsWith('and', offset) ? 3 : text.startsWith('or', offset) ? 2 : 0;
+    if (word === 0) return false;
+    const before = offset > 0 ? text[offset - 1] : ' ';
+    const after = text[offset + word] ?? ' ';
+    return !WORD_CHAR.test(before) && !WORD_CHAR.test(after);
 }

@@ -1,5 +1,5 @@
 import type { LangiumParser, ParseResult } from 'langium';
-import { findExcessiveNesting } from './nesting-depth.js';
+import { findExcessiveNesting, type NestingLimits } from './nesting-depth.js';
 
 /**
  * The deepest nesting of braces, parentheses and brackets a file may use. Langium's recursive
@@ -9,20 +9,28 @@ import { findExcessiveNesting } from './nesting-depth.js';
 export const MAX_NESTING_DEPTH = 64;
 
 /**
- * Wraps a Langium parser so that a text nested deeper than the limit is not handed to it: the
- * document gets an empty root and one parse error at the bracket that went too deep.
+ * The most `and`/`or` operators one knowledge-base rule may chain: the parser nests a chain as
+ * deeply as brackets, and a 100,000-operand chain overflowed the stack. Real rules use a dozen.
  */
-export function guardNesting(parser: LangiumParser, limit = MAX_NESTING_DEPTH): LangiumParser {
+export const MAX_CHAINED_OPERATORS = 256;
+
+/**
+ * Wraps a Langium parser so that a text nested deeper than the limits is not handed to it: the
+ * document gets an empty root and one parse error at the token that went too deep.
+ */
+export function guardNesting(parser: LangiumParser, limits: NestingLimits = { brackets: MAX_NESTING_DEPTH }): LangiumParser {
     const parse = parser.parse.bind(parser);
     parser.parse = (<T extends Parameters<LangiumParser['parse']>[0]>(input: T, options?: Parameters<LangiumParser['parse']>[1]) => {
-        const violation = findExcessiveNesting(input, limit);
+        const violation = findExcessiveNesting(input, limits);
         if (!violation) return parse(input, options);
         const empty = parse('', options);
         const token = {
-            image: violation.bracket, startOffset: violation.offset, endOffset: violation.offset,
+            image: violation.token, startOffset: violation.offset, endOffset: violation.offset,
             startLine: violation.line, endLine: violation.line, startColumn: violation.column, endColumn: violation.column
         };
-        const message = `Nested more than ${limit} levels deep here; Moat does not parse deeper nesting.`;
+        const message = violation.kind === 'brackets'
+            ? `Nested more than ${limits.brackets} levels deep here; Moat does not parse deeper nesting.`
+            : `More than ${limits.operators} 'and'/'or' operators in one rule; split the condition into several rules.`;
         const error = { name: 'NestingTooDeep', message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
         return { ...empty, lexerErrors: [], parserErrors: [error as unknown as ParseResult['parserErrors'][number]] };
     }) as LangiumParser['parse'];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_NESTING_DEPTH } from '../../language-server/parser/nesting-guard.js';
+import { MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from '../../language-server/parser/nesting-guard.js';
 import { buildFiles, codesOf, createTestServices, diagnosticsWithCode, parseModel } from './helpers.js';
 
 /** `depth` boundaries nested in one another around one process, with a flow into it. */
@@ -40,4 +40,24 @@ describe('nesting deeper than the parser can take', () => {
         const files = await buildFiles({ 'after.tm': 'actor U "u"\nprocess P "p"\nflow Loop: P -> P "x"\nflow U -> P "y"\n' }, services);
         expect(codesOf(files['after.tm'])).toEqual(['self-flow']);
     });
+
+    test('a 100,000-operand condition gives a parse error naming the limit, not a crash', async () => {
+        const files = await buildFiles({ 'long.tmkb': ruleWithOperands(100_000) });
+        const [error] = diagnosticsWithCode(files['long.tmkb'], 'parsing-error');
+        expect(error.message).toContain(`More than ${MAX_CHAINED_OPERATORS} 'and'/'or' operators`);
+    });
+
+    test('a condition of the maximum length parses, and operator-like words do not count', async () => {
+        const files = await buildFiles({
+            'ok.tmkb': ruleWithOperands(MAX_CHAINED_OPERATORS + 1),
+            'words.tmkb': `knowledgebase "words"\nattribute order: boolean on flow\nrule W "${'and or '.repeat(300)}" { applies-to flow  when order }\n`
+        });
+        expect(codesOf(files['ok.tmkb'])).toEqual([]);
+        expect(codesOf(files['words.tmkb'])).toEqual([]);
+    });
 });
+
+/** A knowledge base with one rule whose condition chains `count` operands with `or`. */
+function ruleWithOperands(count: number): string {
+    return `knowledgebase "chain"\nattribute encrypted: boolean on flow\nrule R "r" { applies-to flow  when ${Array(count).fill('encrypted').join(' or ')} }\n`;
+}
