@@ -5,7 +5,7 @@ import {
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { ThreatModelProvider } from './model/threat-model-provider.js';
-import { guardNesting, MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from './parser/nesting-guard.js';
+import { guardParser, MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from './parser/guarded-parser.js';
 import { MoatScopeComputation } from './references/moat-scope-computation.js';
 import { MoatLinker } from './references/moat-linker.js';
 import { MoatReferenceDescriptionProvider } from './references/moat-reference-descriptions.js';
@@ -46,7 +46,7 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
         ThreatModelProvider: services => new ThreatModelProvider(services)
     },
     parser: {
-        LangiumParser: services => guardNesting(createLangiumParser(services))
+        LangiumParser: services => guardParser(() => createLangiumParser(services))
     },
     references: {
         ScopeComputation: services => new MoatScopeComputation(services),
@@ -66,7 +66,7 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
 /** Services of the `.tmkb` language that differ from Langium's defaults. */
 export const KnowledgeBaseModule: Module<KnowledgeBaseServices, PartialLangiumServices> = {
     parser: {
-        LangiumParser: services => guardNesting(createLangiumParser(services), { brackets: MAX_NESTING_DEPTH, operators: MAX_CHAINED_OPERATORS })
+        LangiumParser: services => guardParser(() => createLangiumParser(services), { brackets: MAX_NESTING_DEPTH, operators: MAX_CHAINED_OPERATORS })
     }
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from '../../language-server/parser/nesting-guard.js';
+import { MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from '../../language-server/parser/guarded-parser.js';
 import { buildFiles, codesOf, createTestServices, diagnosticsWithCode, parseModel } from './helpers.js';
 
 /** `depth` boundaries nested in one another around one process, with a flow into it. */

@@ -1,0 +1,62 @@
+import type { LangiumParser, ParseResult } from 'langium';
+import { findExcessiveNesting, type DepthViolation, type NestingLimits } from './nesting-depth.js';
+
+/**
+ * The deepest nesting of braces, parentheses and brackets a file may use. Langium's recursive
+ * descent parser overflows the stack at about 300 nested blocks, and an overflow can leave it
+ * unable to parse anything afterwards; real models nest a handful of boundaries deep.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * The most `and`/`or` operators one knowledge-base rule may chain: the parser nests a chain as
+ * deeply as brackets, and a 100,000-operand chain overflowed the stack. Real rules use a dozen.
+ */
+export const MAX_CHAINED_OPERATORS = 256;
+
+type ParseFunction = LangiumParser['parse'];
+type ParserError = ParseResult['parserErrors'][number];
+
+/**
+ * A Langium parser that cannot be knocked over by one document: a text nested deeper than the
+ * limits is not handed to it (the document gets an empty root and one parse error at the token
+ * that went too deep), and if parsing throws anyway, the parser — whose internal state may now be
+ * corrupt ("Parser stack is not empty") — is replaced by a fresh one and the document gets a parse
+ * error instead of the exception. The returned object is the first parser, so services that hold
+ * it keep working.
+ */
+export function guardParser(createParser: () => LangiumParser, limits: NestingLimits = { brackets: MAX_NESTING_DEPTH }): LangiumParser {
+    const parser = createParser();
+    let parseWithCurrent: ParseFunction = parser.parse.bind(parser);
+    const guarded = ((input: string, options?: Parameters<ParseFunction>[1]) => {
+        const violation = findExcessiveNesting(input, limits);
+        if (violation) return withSingleError(parseWithCurrent('', options), violationMessage(violation, limits), violation);
+        try {
+            return parseWithCurrent(input, options);
+        } catch (error) {
+            const fresh = createParser();
+            parseWithCurrent = fresh.parse.bind(fresh);
+            console.error('Moat: the parser failed and was rebuilt:', error);
+            const message = `The parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`;
+            return withSingleError(parseWithCurrent('', options), message, { offset: 0, line: 1, column: 1, token: '' });
+        }
+    }) as ParseFunction;
+    parser.parse = guarded;
+    return parser;
+}
+
+function violationMessage(violation: DepthViolation, limits: NestingLimits): string {
+    return violation.kind === 'brackets'
+        ? `Nested more than ${limits.brackets} levels deep here; Moat does not parse deeper nesting.`
+        : `More than ${limits.operators} 'and'/'or' operators in one rule; split the condition into several rules.`;
+}
+
+/** The parse result of an empty text, carrying one error at the given place instead of its own. */
+function withSingleError(empty: ParseResult, message: string, at: { offset: number; line: number; column: number; token: string }): ParseResult {
+    const token = {
+        image: at.token, startOffset: at.offset, endOffset: at.offset + Math.max(0, at.token.length - 1),
+        startLine: at.line, endLine: at.line, startColumn: at.column, endColumn: at.column + Math.max(0, at.token.length - 1)
+    };
+    const error = { name: 'MoatParserGuard', message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+    return { ...empty, lexerErrors: [], parserErrors: [error as unknown as ParserError] };
+}
