@@ -15,8 +15,18 @@ export interface NestingLimits {
     operators?: number;
 }
 
-const OPENERS = new Set(['{', '(', '[']);
-const CLOSERS = new Set(['}', ')', ']']);
+const NEWLINE = 10;
+const QUOTE = 34;
+const SLASH = 47;
+const STAR = 42;
+const BACKSLASH = 92;
+const CARRIAGE_RETURN = 13;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPENERS = new Set([OPEN_BRACE, 40, 91]); // { ( [
+const CLOSERS = new Set([CLOSE_BRACE, 41, 93]); // } ) ]
+const LOWER_A = 97;
+const LOWER_O = 111;
 
 /**
  * Scans a `.tm` or `.tmkb` text once, skipping strings and comments, for the first bracket that
@@ -29,36 +39,36 @@ export function findExcessiveNesting(text: string, limits: NestingLimits): Depth
     let line = 1;
     let lineStart = 0;
     for (let offset = 0; offset < text.length; offset++) {
-        const char = text[offset];
-        if (char === '\n') {
+        const code = text.charCodeAt(offset);
+        if (code === NEWLINE) {
             line++;
             lineStart = offset + 1;
-        } else if (char === '"') {
+        } else if (code === QUOTE) {
             offset = skipString(text, offset);
-        } else if (char === '/' && text[offset + 1] === '/') {
+        } else if (code === SLASH && text.charCodeAt(offset + 1) === SLASH) {
             offset = text.indexOf('\n', offset) - 1;
             if (offset < 0) return undefined;
-        } else if (char === '/' && text[offset + 1] === '*') {
+        } else if (code === SLASH && text.charCodeAt(offset + 1) === STAR) {
             const end = text.indexOf('*/', offset + 2);
             if (end < 0) return undefined;
             for (let inner = offset; inner < end; inner++) {
-                if (text[inner] === '\n') {
+                if (text.charCodeAt(inner) === NEWLINE) {
                     line++;
                     lineStart = inner + 1;
                 }
             }
             offset = end + 1;
-        } else if (OPENERS.has(char)) {
-            if (char === '{') operators = 0;
-            if (++depth > limits.brackets) return { offset, line, column: offset - lineStart + 1, token: char, kind: 'brackets' };
-        } else if (CLOSERS.has(char)) {
-            if (char === '}') operators = 0;
+        } else if (OPENERS.has(code)) {
+            if (code === OPEN_BRACE) operators = 0;
+            if (++depth > limits.brackets) return { offset, line, column: offset - lineStart + 1, token: text[offset], kind: 'brackets' };
+        } else if (CLOSERS.has(code)) {
+            if (code === CLOSE_BRACE) operators = 0;
             depth = Math.max(0, depth - 1);
-        } else if (limits.operators !== undefined && isOperatorAt(text, offset)) {
+        } else if (limits.operators !== undefined && (code === LOWER_A || code === LOWER_O) && isOperatorAt(text, offset)) {
             if (++operators > limits.operators) {
-                return { offset, line, column: offset - lineStart + 1, token: text[offset] === 'a' ? 'and' : 'or', kind: 'operators' };
+                return { offset, line, column: offset - lineStart + 1, token: code === LOWER_A ? 'and' : 'or', kind: 'operators' };
             }
-            offset += text[offset] === 'a' ? 2 : 1;
+            offset += code === LOWER_A ? 2 : 1;
         }
     }
     return undefined;
@@ -67,10 +77,10 @@ export function findExcessiveNesting(text: string, limits: NestingLimits): Depth
 /** The offset of the closing quote of the string opened at `start` (or of its line's end). */
 function skipString(text: string, start: number): number {
     for (let offset = start + 1; offset < text.length; offset++) {
-        const char = text[offset];
-        if (char === '\\') offset++;
-        else if (char === '"') return offset;
-        else if (char === '\n' || char === '\r') return offset - 1;
+        const code = text.charCodeAt(offset);
+        if (code === BACKSLASH) offset++;
+        else if (code === QUOTE) return offset;
+        else if (code === NEWLINE || code === CARRIAGE_RETURN) return offset - 1;
     }
     return text.length;
 }
