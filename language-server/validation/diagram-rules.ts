@@ -1,16 +1,13 @@
 import type { ModelElement, ModelEntity, ModelFlow, ThreatModel } from '../model/threat-model-types.js';
+import { modelEntities } from '../model/model-entities.js';
 import { IssueCodes } from './issue-codes.js';
 import type { ModelFinding } from './model-checks.js';
 
 /** Every named entity of the model must have a unique name; unnamed flows must differ in their ends. */
 export function findDuplicateNames(model: ThreatModel): ModelFinding[] {
-    const entities = [
-        ...model.elements, ...model.boundaries, ...model.flows, ...model.data, ...model.threats,
-        ...model.mitigations, ...model.events, ...model.stories, ...model.requirements
-    ];
-    const first = new Map<string, (typeof entities)[number]>();
+    const first = new Map<string, ModelEntity>();
     const findings: ModelFinding[] = [];
-    for (const entity of entities) {
+    for (const entity of modelEntities(model)) {
         const earlier = first.get(entity.id);
         if (!earlier) {
             first.set(entity.id, entity);

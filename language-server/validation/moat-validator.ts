@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { MoatAstType } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
 import { createImportChecks } from './import-checks.js';
+import { createImportClashChecks } from './import-clash-checks.js';
 import { createModelChecks } from './model-checks.js';
 import { createModelSettingsChecks } from './model-settings-checks.js';
 import { createPropertyChecks } from './property-checks.js';
@@ -18,8 +19,9 @@ export function registerMoatValidationChecks(services: MoatServices): void {
     const threats = createThreatChecks(services);
     const properties = createPropertyChecks(services);
     const model = createModelChecks(services);
+    const importClashes = createImportClashChecks(services);
     const checks: ValidationChecks<MoatAstType> = {
-        ModelFile: [model.checkModel, model.checkSingleModel],
+        ModelFile: [model.checkModel, model.checkSingleModel, importClashes.checkImportedNamesDistinct],
         Import: [imports.checkImportResolves, imports.checkImportCycle],
         Model: [settings.checkSettingsOnce, settings.checkKnowledgeBasesExist],
         Element: [properties.checkElementProperties],

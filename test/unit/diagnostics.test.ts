@@ -179,6 +179,27 @@ describe('multi-file models', () => {
         expect(diagnostic.message).toContain('another file');
     });
 
+    test('the same name in two files imported side by side is reported on the second import', async () => {
+        const documents = await buildFiles({
+            'a.tm': 'process Api "Public API"\n',
+            'b.tm': 'process Api "Internal API"\n',
+            'main.tm': 'import "./a.tm"\nimport "./b.tm"\nactor User "User"\nflow User -> Api "Call"\n'
+        });
+        const [clash] = diagnosticsWithCode(documents['main.tm'], 'duplicate-name');
+        expect(clash.message).toContain("'Api' is declared in both a.tm and b.tm");
+        expect(clash.range.start.line).toBe(1);
+        expect(codesOf(documents['a.tm'])).not.toContain('duplicate-name');
+    });
+
+    test('files imported side by side with distinct names do not clash', async () => {
+        const documents = await buildFiles({
+            'a.tm': 'process Api "Public API"\n',
+            'b.tm': 'process Worker "Worker"\n',
+            'main.tm': 'import "./a.tm"\nimport "./b.tm"\nactor User "User"\nflow User -> Api "Call"\nflow User -> Worker "Job"\n'
+        });
+        expect(codesOf(documents['main.tm'])).not.toContain('duplicate-name');
+    });
+
     test('import-not-found names the missing path', async () => {
         const documents = await buildFiles({ 'main.tm': 'import "./gone.tm"\nactor User "User"\n' });
         const [diagnostic] = diagnosticsWithCode(documents['main.tm'], IssueCodes.ImportNotFound);
