@@ -1,4 +1,4 @@
-import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, URI, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { isModel, type ModelFile } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
 import type { SourceLocation, ThreatModel } from '../model/threat-model-types.js';
@@ -50,7 +50,7 @@ export function createModelChecks(services: MoatServices) {
     function flowEndsSeenBy(document: LangiumDocument): Set<string> {
         const ends = new Set<string>();
         for (const uri of importGraph.importersOf(document)) {
-            const importer = documents.all.find(each => each.uri.toString() === uri);
+            const importer = documents.getDocument(URI.parse(uri));
             const model: ThreatModel | undefined = importer && threatModels.threatModel(importer);
             for (const flow of model?.flows ?? []) {
                 ends.add(flow.source);

@@ -94,7 +94,9 @@ export class ImportGraph {
             if (!isModelFile(root)) continue;
             for (const node of root.imports) {
                 const target = this.resolve(node, document.uri).toString();
-                reverse.set(target, [...(reverse.get(target) ?? []), document.uri.toString()]);
+                const importers = reverse.get(target);
+                if (importers) importers.push(document.uri.toString());
+                else reverse.set(target, [document.uri.toString()]);
             }
         }
         return reverse;
