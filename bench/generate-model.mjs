@@ -12,7 +12,7 @@
 // threat per ~10 elements, one mitigation per ~20, and a few events, requirements and stories.
 // Names are globally unique: A actors, X externals, P processes, S data stores, B boundaries,
 // F flows, D data, T threats, M mitigations, E events, R requirements, U stories.
-// Attributes come from knowledge/stride.tmkb and are only used on the kinds their `on` clause lists.
+// Attributes come from knowledge/stride/vocabulary.tmkb and are only used on the kinds their `on` clause lists.
 
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */

@@ -4,6 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { analyseModel } from '../language-server/analysis/analyse-model.js';
+import { ModelIndex } from '../language-server/analysis/model-index.js';
+import { deriveThreats } from '../language-server/analysis/rule-engine.js';
 import { createMoatServices } from '../language-server/moat-module.js';
 // @ts-expect-error: a plain ES module without type declarations.
 import { editOffset, generateModel } from './generate-model.mjs';
@@ -20,6 +23,14 @@ export interface BenchResult {
     /** Heap in use with the model built, after a full garbage collection (needs --expose-gc). */
     retainedHeapMb: number;
     diagnostics: number;
+    /** The STRIDE analysis of the built model with the full built-in knowledge base: rules, addressing, questions. */
+    analysisMs: number;
+    /** Indexing the model for rule evaluation (nodes, attribute slots, neighbours). */
+    indexMs: number;
+    /** Evaluating every rule on every element and flow of the indexed model. */
+    ruleEvaluationMs: number;
+    derivedThreats: number;
+    rules: number;
 }
 
 const RUNS = 3;
@@ -42,6 +53,7 @@ async function measure(elements: number, folder: string): Promise<BenchResult> {
     const edits: number[] = [];
     let diagnostics = 0;
     let retainedHeapMb = 0;
+    const analyses: AnalysisTiming[] = [];
     for (let run = -1; run < RUNS; run++) {
         const file = path.join(folder, `bench-${elements}-${run + 1}.tm`);
         const uri = URI.file(file);
@@ -54,6 +66,8 @@ async function measure(elements: number, folder: string): Promise<BenchResult> {
         diagnostics = document.diagnostics?.length ?? 0;
         (globalThis as { gc?: () => void }).gc?.();
         retainedHeapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+
+        if (run >= 0) measureAnalysis(document, services, analyses);
 
         const offset: number = editOffset(text);
         fs.writeFileSync(file, `${text.slice(0, offset)}x${text.slice(offset)}`);
@@ -70,8 +84,38 @@ async function measure(elements: number, folder: string): Promise<BenchResult> {
     }
     return {
         elements, lines: text.split('\n').length, coldMs: median(cold), linkMs: median(links.filter((_, index) => index % 2 === 0)), editRebuildMs: median(edits),
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), retainedHeapMb, diagnostics
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), retainedHeapMb, diagnostics,
+        analysisMs: median(analyses.map(timing => timing.analysisMs)), indexMs: median(analyses.map(timing => timing.indexMs)),
+        ruleEvaluationMs: median(analyses.map(timing => timing.ruleEvaluationMs)),
+        derivedThreats: analyses[0]?.derivedThreats ?? 0, rules: analyses[0]?.rules ?? 0
     };
+}
+
+interface AnalysisTiming { analysisMs: number; indexMs: number; ruleEvaluationMs: number; derivedThreats: number; rules: number }
+
+/**
+ * The analysis on its own, from the built threat model (as after an edit, when the model is rebuilt),
+ * each part after a full garbage collection: indexing the model, rule evaluation over every element
+ * and flow with the full knowledge base (depth full), then the whole analysis (index, rules,
+ * addressing, questions).
+ */
+function measureAnalysis(document: LangiumDocument, services: ReturnType<typeof createMoatServices>, timings: AnalysisTiming[]): void {
+    const model = services.moat.model.ThreatModelProvider.threatModel(document);
+    const knowledge = services.moat.analysis.AnalysisProvider.knowledge(services.moat.model.ThreatModelProvider.vocabulary(document));
+    const full = { ...model, settings: { ...model.settings, depth: 'full' as const } };
+    // The build just before leaves garbage; collect it so the engine is timed, not the build's leftovers.
+    (globalThis as { gc?: () => void }).gc?.();
+    const indexStarted = performance.now();
+    const index = new ModelIndex(full, knowledge.slots);
+    const ruleStarted = performance.now();
+    const derived = deriveThreats(index, knowledge, full.settings);
+    const ruleEvaluationMs = performance.now() - ruleStarted;
+    (globalThis as { gc?: () => void }).gc?.();
+    const started = performance.now();
+    analyseModel(full, knowledge);
+    timings.push({
+        analysisMs: performance.now() - started, indexMs: ruleStarted - indexStarted, ruleEvaluationMs, derivedThreats: derived.length, rules: knowledge.rules.length
+    });
 }
 
 function median(values: number[]): number {

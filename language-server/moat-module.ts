@@ -2,6 +2,10 @@ import { createLangiumParser, inject, type DeepPartial, type Module } from 'lang
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import { AnalysisProvider } from './analysis/analysis-provider.js';
+import { MoatCodeActionProvider } from './editor/quick-fixes/moat-code-action-provider.js';
+import { MoatCompletionProvider } from './editor/moat-completion-provider.js';
+import { MoatHoverProvider } from './editor/moat-hover-provider.js';
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { ThreatModelProvider } from './model/threat-model-provider.js';
@@ -11,6 +15,7 @@ import { MoatLinker } from './references/moat-linker.js';
 import { MoatReferenceDescriptionProvider } from './references/moat-reference-descriptions.js';
 import { MoatScopeProvider } from './references/moat-scope-provider.js';
 import { MoatDocumentValidator } from './validation/moat-document-validator.js';
+import { registerKnowledgeBaseValidationChecks } from './validation/knowledge-base/knowledge-base-validator.js';
 import { registerMoatValidationChecks } from './validation/moat-validator.js';
 import { Clock } from './workspace/clock.js';
 import { ImportGraph } from './workspace/import-graph.js';
@@ -29,6 +34,9 @@ export type MoatAddedServices = {
     model: {
         ThreatModelProvider: ThreatModelProvider;
     };
+    analysis: {
+        AnalysisProvider: AnalysisProvider;
+    };
 };
 
 /** Every service of the `.tm` language. */
@@ -45,6 +53,9 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     model: {
         ThreatModelProvider: services => new ThreatModelProvider(services)
     },
+    analysis: {
+        AnalysisProvider: services => new AnalysisProvider(services)
+    },
     parser: {
         LangiumParser: services => guardParser(() => createLangiumParser(services))
     },
@@ -60,6 +71,12 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     },
     validation: {
         DocumentValidator: services => new MoatDocumentValidator(services)
+    },
+    /** Editor features: catalogue ids completed after `asvs`/`cwe`/`capec`/`iso` and explained on hover. */
+    lsp: {
+        CompletionProvider: services => new MoatCompletionProvider(services),
+        CodeActionProvider: services => new MoatCodeActionProvider(services),
+        HoverProvider: services => new MoatHoverProvider(services)
     }
 };
 
@@ -67,6 +84,10 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
 export const KnowledgeBaseModule: Module<KnowledgeBaseServices, PartialLangiumServices> = {
     parser: {
         LangiumParser: services => guardParser(() => createLangiumParser(services), { brackets: MAX_NESTING_DEPTH, operators: MAX_CHAINED_OPERATORS })
+    },
+    lsp: {
+        CompletionProvider: services => new MoatCompletionProvider(services),
+        HoverProvider: services => new MoatHoverProvider(services)
     }
 };
 
@@ -106,6 +127,7 @@ export function createMoatServices(context: DefaultSharedModuleContext, override
     shared.ServiceRegistry.register(moat);
     shared.ServiceRegistry.register(knowledgeBase);
     registerMoatValidationChecks(moat);
+    registerKnowledgeBaseValidationChecks(knowledgeBase, moat);
     shared.workspace.ReferencedFileLoader.start();
     return { shared, moat, knowledgeBase };
 }

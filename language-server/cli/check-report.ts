@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Severity } from '../model/threat-model-types.js';
 
 /** One diagnostic as the CLI reports it; lines and columns are one-based. */
 export interface CheckDiagnostic {
@@ -22,7 +23,12 @@ export interface CheckReport {
     files: string[];
     diagnostics: CheckDiagnostic[];
     summary: Record<SeverityName, number>;
+    /** Open threats of the models checked, by severity: declared open ones and unaddressed or not-yet-mitigated derived ones. */
+    openThreats?: Record<Severity, number>;
 }
+
+/** The `--fail-on` bar: a diagnostic severity, or a threat severity (any open threat at or above it fails). */
+export type FailOn = 'error' | 'warning' | 'critical' | 'high' | 'medium' | 'low';
 
 /** Collects the diagnostics of built documents, sorted by file and position, with paths relative to `cwd`. */
 export function checkReport(documents: readonly LangiumDocument[], cwd: string): CheckReport {
@@ -59,10 +65,18 @@ export function formatText(report: CheckReport, includeHints: boolean): string {
 export function formatSummary(report: CheckReport): string {
     const { error, warning, info } = report.summary;
     const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    return `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'info')} in ${plural(report.files.length, 'file')}`;
+    const threats = report.openThreats
+        ? `; open threats: ${THREAT_BARS.map(severity => `${report.openThreats![severity]} ${severity}`).join(', ')}`
+        : '';
+    return `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'info')} in ${plural(report.files.length, 'file')}${threats}`;
 }
 
-/** Whether any diagnostic reaches the `--fail-on` bar. */
-export function failsBar(report: CheckReport, failOn: 'error' | 'warning'): boolean {
-    return report.summary.error > 0 || (failOn === 'warning' && report.summary.warning > 0);
+const THREAT_BARS: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** Whether the report reaches the `--fail-on` bar; errors always do. */
+export function failsBar(report: CheckReport, failOn: FailOn): boolean {
+    if (report.summary.error > 0) return true;
+    if (failOn === 'warning') return report.summary.warning > 0;
+    const bar = THREAT_BARS.indexOf(failOn as Severity);
+    return bar >= 0 && THREAT_BARS.slice(0, bar + 1).some(severity => (report.openThreats?.[severity] ?? 0) > 0);
 }

@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './check-command.js';
+import type { FailOn } from './check-report.js';
 import { InputError } from './load-models.js';
+import { runQuestions } from './questions-command.js';
+import { runRules } from './rules-command.js';
+import { runThreats } from './threats-command.js';
 
 declare const MOAT_VERSION: string;
 
@@ -19,10 +23,34 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .description('Report the diagnostics of .tm models (files or folders, searched recursively).')
         .argument('<paths...>', '.tm files or folders')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .addOption(new Option('--fail-on <level>', 'exit 1 when a diagnostic reaches this severity').choices(['error', 'warning']).default('error'))
+        .addOption(new Option('--fail-on <level>', 'exit 1 on a diagnostic of this severity (error, warning) or an open threat at or above this severity (critical, high, medium, low); errors always fail')
+            .choices(['error', 'warning', 'critical', 'high', 'medium', 'low']).default('error'))
         .option('--hints', 'also print hint-level diagnostics (text format)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json'; failOn: 'error' | 'warning'; hints: boolean }) => {
+        .action(async (paths: string[], options: { format: 'text' | 'json'; failOn: FailOn; hints: boolean }) => {
             exitCode = await runCheck(paths, options, io);
+        });
+    program.command('threats')
+        .description('List the declared and derived threats of each model with severity, status and STRIDE categories.')
+        .argument('<paths...>', '.tm files or folders')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
+            exitCode = await runThreats(paths, options, io);
+        });
+    program.command('rules')
+        .description('List the rules of knowledge bases (default: the built-in moat:stride) with counts per STRIDE letter, subject and severity.')
+        .argument('[knowledge-bases...]', 'built-in ids (moat:stride) or .tmkb files')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--counts', 'print only the counts', false)
+        .action(async (references: string[], options: { format: 'text' | 'json'; counts: boolean }) => {
+            exitCode = await runRules(references, options, io);
+        });
+    program.command('questions')
+        .description('List the open STRIDE questions of each model (answer them with `answer <category> "…"`).')
+        .argument('<paths...>', '.tm files or folders')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--all', 'also list answered and not-applicable questions', false)
+        .action(async (paths: string[], options: { format: 'text' | 'json'; all: boolean }) => {
+            exitCode = await runQuestions(paths, options, io);
         });
     try {
         await program.parseAsync(argv, { from: 'user' });

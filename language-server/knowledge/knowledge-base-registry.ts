@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { URI, UriUtils, WorkspaceCache, type LangiumDocuments, type LangiumDocumentFactory } from 'langium';
 import { isKnowledgeBaseFile, type KnowledgeBaseFile } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
+import { packageRoot } from '../workspace/package-root.js';
 import { BUILTIN_KNOWLEDGE_BASES, isBuiltinReference } from './builtin-knowledge-bases.js';
 import { buildKnowledgeBase } from './knowledge-base-builder.js';
 import type { AttributeDeclaration, KnowledgeBase, QuestionDeclaration, RuleDeclaration, Vocabulary } from './knowledge-base-types.js';
@@ -41,10 +43,11 @@ export class KnowledgeBaseRegistry {
     private builtin(id: string): KnowledgeBase | undefined {
         const cached = this.builtins.get(id);
         if (cached) return cached;
-        const text = BUILTIN_KNOWLEDGE_BASES.get(id);
-        if (text === undefined) return undefined;
-        const document = this.documentFactory.fromString<KnowledgeBaseFile>(text, URI.parse(`moat-builtin:/${id.slice('moat:'.length)}.tmkb`));
-        const knowledgeBase = buildKnowledgeBase(document.parseResult.value);
+        const files = BUILTIN_KNOWLEDGE_BASES.get(id);
+        if (files === undefined) return undefined;
+        const parts = files.map(file => buildKnowledgeBase(
+            this.documentFactory.fromString<KnowledgeBaseFile>(file.text, URI.file(path.join(packageRoot(), 'knowledge', file.name))).parseResult.value));
+        const knowledgeBase = concatKnowledgeBaseFiles(parts);
         this.builtins.set(id, knowledgeBase);
         return knowledgeBase;
     }
@@ -53,6 +56,16 @@ export class KnowledgeBaseRegistry {
         const root = this.documents.getDocument(uri)?.parseResult.value;
         return isKnowledgeBaseFile(root) ? buildKnowledgeBase(root) : undefined;
     }
+}
+
+/** One knowledge base from the files it spans: the header of the first, the members of all. */
+function concatKnowledgeBaseFiles(parts: readonly KnowledgeBase[]): KnowledgeBase {
+    return {
+        ...parts[0],
+        attributes: parts.flatMap(part => part.attributes),
+        questions: parts.flatMap(part => part.questions),
+        rules: parts.flatMap(part => part.rules)
+    };
 }
 
 /** Merges knowledge bases; where two declare the same attribute or rule, the first one named wins. */

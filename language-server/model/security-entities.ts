@@ -16,7 +16,7 @@ export function mitigationOf(mitigation: Mitigation): ModelMitigation {
     return {
         id: mitigation.name, label: mitigation.label, location: locationOf(mitigation),
         status: (mitigation.statuses.at(-1) ?? 'proposed') as MitigationStatus,
-        tickets: [...mitigation.tickets], covers: [...mitigation.rules], owner: mitigation.owners.at(-1),
+        tickets: [...mitigation.tickets], sprint: mitigation.sprints.at(-1), covers: [...mitigation.rules], owner: mitigation.owners.at(-1),
         categorisation: mitigation.categorisations.map(categorisationOf), description: mitigation.descriptions.at(-1)
     };
 }

@@ -10,9 +10,14 @@ import { groupProperties } from './property-grouping.js';
 import { dataAssetOf, eventOf, mitigationOf, refId, requirementOf, storyOf } from './security-entities.js';
 import { locationOf } from './source-location.js';
 import type {
-    Answer, ModelBoundary, ModelMitigation, ModelElement, ModelFlow, ModelSettings, ModelThreat, Severity, StrideCategory, ThreatModel
+    Answer, DiagnosticLevel, ModelBoundary, ModelMitigation, ModelElement, ModelFlow, ModelSettings, ModelThreat, Severity, StrideCategory, ThreatModel
 } from './threat-model-types.js';
 import { deriveSeverity, deriveThreatStatus, isExpired } from './threat-status.js';
+
+/** How derived threats are reported when the model's `diagnostics` setting says nothing. */
+export const DEFAULT_DIAGNOSTIC_LEVELS: Readonly<Record<Severity, DiagnosticLevel>> = {
+    critical: 'error', high: 'warning', medium: 'warning', low: 'information', info: 'hint'
+};
 
 /** What building a threat model needs besides the documents. */
 export interface BuildContext {
@@ -35,6 +40,8 @@ export function settingsOf(model: Model | undefined): ModelSettings {
     const knowledgeBases = model?.knowledgeBases ?? [];
     const budget: ModelSettings['budget'] = {};
     for (const limit of model?.budgets.at(-1)?.limits ?? []) budget[limit.level] = limit.count;
+    const diagnosticLevels = { ...DEFAULT_DIAGNOSTIC_LEVELS };
+    for (const mapping of model?.diagnosticLevels.at(-1)?.mappings ?? []) diagnosticLevels[mapping.level as Severity] = mapping.diagnostic as DiagnosticLevel;
     return {
         name: model?.name,
         label: model?.label,
@@ -43,7 +50,9 @@ export function settingsOf(model: Model | undefined): ModelSettings {
         knowledgeBases: knowledgeBases.length > 0 ? [...knowledgeBases] : [DEFAULT_KNOWLEDGE_BASE],
         depth: model?.depths.at(-1) ?? 'full',
         budget,
-        description: model?.descriptions.at(-1)
+        diagnosticLevels,
+        description: model?.descriptions.at(-1),
+        location: model ? locationOf(model) : undefined
     };
 }
 

@@ -24,6 +24,8 @@ export type StrideCategory =
     | 'spoofing' | 'tampering' | 'repudiation' | 'information-disclosure' | 'denial-of-service' | 'elevation-of-privilege';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type MitigationStatus = 'proposed' | 'planned' | 'in-progress' | 'done' | 'wont-do';
+/** The levels an editor shows diagnostics at. */
+export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint';
 /** Derived, never typed by hand: see threat-status.ts. */
 export type ThreatStatus = 'open' | 'mitigated' | 'accepted' | 'not-applicable';
 
@@ -124,6 +126,8 @@ export interface ModelThreat extends ModelEntity {
 export interface ModelMitigation extends ModelEntity {
     status: MitigationStatus;
     tickets: string[];
+    /** The sprint the mitigation is planned for. */
+    sprint?: string;
     /** Rules every derived instance of which this mitigation covers. */
     covers: string[];
     owner?: string;
@@ -165,7 +169,11 @@ export interface ModelSettings {
     knowledgeBases: string[];
     depth: 'top' | 'full';
     budget: Partial<Record<Severity, number>>;
+    /** The diagnostic level each derived-threat severity is reported at. */
+    diagnosticLevels: Record<Severity, DiagnosticLevel>;
     description?: string;
+    /** Where the `model` declaration is, when there is one. */
+    location?: SourceLocation;
 }
 
 /** One threat model: a document and everything it imports. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../workspace/package-root.js';
 
 /**
  * Every diagnostic Moat reports carries one of these codes; each has an entry in
@@ -29,23 +30,45 @@ export const IssueCodes = {
     ImportNotFound: 'import-not-found',
     ImportCycle: 'import-cycle',
     UnknownKnowledgeBase: 'unknown-knowledge-base',
-    UnknownRule: 'unknown-rule'
+    UnknownRule: 'unknown-rule',
+    /** The STRIDE analysis. */
+    UnaddressedThreat: 'unaddressed-threat',
+    UnansweredQuestion: 'unanswered-question',
+    EmptyAnswer: 'empty-answer',
+    UnmitigatedThreat: 'unmitigated-threat',
+    MitigationWithoutTicket: 'mitigation-without-ticket',
+    MissingWithoutClause: 'missing-without-clause',
+    UnlinkedWithoutClause: 'unlinked-without-clause',
+    UnmotivatedThreat: 'unmotivated-threat',
+    UnrealizedRequirement: 'unrealized-requirement',
+    UnplannedMitigation: 'unplanned-mitigation',
+    UndetectedThreat: 'undetected-threat',
+    BudgetExceeded: 'budget-exceeded',
+    /** Categorisation ids checked against the shipped catalogues (both languages). */
+    UnknownCategorisation: 'unknown-categorisation',
+    DeprecatedCwe: 'deprecated-cwe',
+    /** The knowledge-base language. */
+    DuplicateRule: 'duplicate-rule',
+    IncompleteRule: 'incomplete-rule',
+    UnknownAttribute: 'unknown-attribute',
+    UnsatisfiableCondition: 'unsatisfiable-condition'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 
-/**
- * The documentation of a code: docs/diagnostics.md of the installed package, opened at the code's
- * heading. The bundles live in `dist/`, so the docs are one folder up; in tests the module is in
- * `language-server/validation/`, two folders down.
- */
+/** The documentation of a code: docs/diagnostics.md of the installed package, opened at the code's heading. */
 export function issueDocumentation(code: string): { href: string } {
-    return { href: `${pathToFileURL(diagnosticsDocPath()).href}#${code}` };
+    let link = documentationLinks.get(code);
+    if (!link) {
+        link = Object.freeze({ href: `${pathToFileURL(diagnosticsDocPath()).href}#${code}` });
+        documentationLinks.set(code, link);
+    }
+    return link;
 }
 
+/** One link object per code, shared by all its diagnostics (a large model has tens of thousands). */
+const documentationLinks = new Map<string, { href: string }>();
+
 function diagnosticsDocPath(): string {
-    // __dirname: the bundle's folder in dist/, or this module's folder under vitest (which defines it).
-    const here = __dirname;
-    const root = path.basename(here) === 'dist' ? path.dirname(here) : path.resolve(here, '..', '..');
-    return path.join(root, 'docs', 'diagnostics.md');
+    return path.join(packageRoot(), 'docs', 'diagnostics.md');
 }

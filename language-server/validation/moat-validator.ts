@@ -1,6 +1,8 @@
 import type { ValidationChecks } from 'langium';
 import type { MoatAstType } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
+import { checkCategorisations } from './categorisation-checks.js';
+import { createAnalysisChecks } from './analysis-checks.js';
 import { createImportChecks } from './import-checks.js';
 import { createImportClashChecks } from './import-clash-checks.js';
 import { createModelChecks } from './model-checks.js';
@@ -20,16 +22,18 @@ export function registerMoatValidationChecks(services: MoatServices): void {
     const properties = createPropertyChecks(services);
     const model = createModelChecks(services);
     const importClashes = createImportClashChecks(services);
+    const analysis = createAnalysisChecks(services);
     const checks: ValidationChecks<MoatAstType> = {
-        ModelFile: [model.checkModel, model.checkSingleModel, importClashes.checkImportedNamesDistinct],
+        ModelFile: [model.checkModel, model.checkSingleModel, importClashes.checkImportedNamesDistinct, analysis.checkAnalysisFindings],
         Import: [imports.checkImportResolves, imports.checkImportCycle],
         Model: [settings.checkSettingsOnce, settings.checkKnowledgeBasesExist],
         Element: [properties.checkElementProperties],
         Flow: [properties.checkFlowProperties],
         Data: [properties.checkDataProperties],
         Boundary: [properties.checkBoundaryProperties],
-        Threat: [threats.checkThreatHasTarget, threats.checkAcceptance, threats.checkMitigationsNotAbandoned, threats.checkThreatRulesExist],
-        Mitigation: [threats.checkMitigationRulesExist]
+        Threat: [threats.checkThreatHasTarget, threats.checkAcceptance, threats.checkMitigationsNotAbandoned, threats.checkThreatRulesExist, checkCategorisations],
+        Mitigation: [threats.checkMitigationRulesExist, checkCategorisations],
+        Requirement: [checkCategorisations]
     };
     services.validation.ValidationRegistry.register(checks);
 }

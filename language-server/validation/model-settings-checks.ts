@@ -5,7 +5,7 @@ import { IssueCodes } from './issue-codes.js';
 import { reportIssue } from './report.js';
 
 const SINGLE_SETTINGS = [
-    ['products', 'product'], ['owners', 'owner'], ['depths', 'depth'], ['budgets', 'budget'], ['descriptions', 'description']
+    ['products', 'product'], ['owners', 'owner'], ['depths', 'depth'], ['budgets', 'budget'], ['diagnosticLevels', 'diagnostics'], ['descriptions', 'description']
 ] as const;
 
 /** The model header: each setting once, and every knowledge base it names can be found. */

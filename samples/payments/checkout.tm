@@ -115,6 +115,7 @@ boundary PaymentsVpc "Payments VPC (production account)" {
       sanitizes-output
       hardened
       sandboxed
+      redundant
       authenticates token
       authorizes ownership
       logs basic
@@ -331,7 +332,8 @@ flow LoadCheckout: ShopperBrowser <-> Cdn "Checkout pages, scripts and order sub
 }
 
 // The iframe posts card fields to pay.example.com, a different origin from the shop, so scripts
-// on the shop page cannot read them (same-origin policy).
+// on the shop page cannot read them (same-origin policy). They are not yet encrypted above TLS, so
+// the CDN sees them in clear: rule EXT-EDGE-01 on Cdn, adopted as EdgeSeesPan in threats.tm.
 flow SubmitCard: ShopperBrowser -> Cdn "Card fields posted from the payment iframe" {
   protocol https
   carries [CardNumber, CardSecurityCode, CardholderName]
@@ -342,9 +344,12 @@ flow ThreeDsChallenge: ShopperBrowser <-> IssuerAcs "3-D Secure challenge (one-t
   carries [ThreeDsData]
 }
 
+// The app encrypts card fields with the vault's public key (JWE) before sending them, so the CDN
+// relays ciphertext on this path; the web path (SubmitCard) follows with PAY-187.
 flow AppApi: MobileApp <-> Cdn "App API calls; card fields encrypted on the device" {
   protocol https
   signed
+  end-to-end
   carries [CardNumber, CardSecurityCode, ShopperSession, OrderDetails]
 }
 
@@ -570,6 +575,18 @@ flow SecretsManager -> SettlementJob "SFTP private key" {
 }
 
 flow SecretsManager -> FraudScoring "Fraud-provider API key" {
+  protocol https
+  encrypted
+  carries [ServiceCredential]
+}
+
+flow SecretsManager -> ThreeDsServer "Directory-server client certificate and key" {
+  protocol https
+  encrypted
+  carries [ServiceCredential]
+}
+
+flow SecretsManager -> NotificationService "E-mail and SMS provider API key" {
   protocol https
   encrypted
   carries [ServiceCredential]

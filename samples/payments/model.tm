@@ -27,7 +27,7 @@ story PayByCard "As a shopper I want to pay for my order by card"
   ticket "PAY-301"
   sprint "2026-48"
   touches [ShopperBrowser, Cdn, ApiGateway, TokenisationService, PaymentService]
-  threats [CheckoutSkimming, EdgeSeesPan, CardTesting]
+  threats [CheckoutSkimming, EdgeSeesPan, CardTesting, CdnOutage, InstanceLoss]
 }
 
 story ConfirmWithBank "As a shopper I want to confirm a payment in my banking app"
@@ -60,7 +60,7 @@ story MerchantRefund "As a merchant back-office user I want to refund a captured
   ticket "PAY-310"
   sprint "2026-48"
   touches [BackOffice, PaymentService, LedgerDb]
-  threats [RefundToOtherCard, WorkforcePhishing]
+  threats [RefundToOtherCard, WorkforcePhishing, InstanceLoss]
 }
 
 story SupportExplainsDecline "As a support agent I want to see why a shopper's payment was declined"
@@ -68,7 +68,7 @@ story SupportExplainsDecline "As a support agent I want to see why a shopper's p
   ticket "PAY-312"
   sprint "2026-50"
   touches [SupportConsole, PaymentService]
-  threats [SupportOverexposure, WorkforcePhishing]
+  threats [SupportOverexposure, WorkforcePhishing, SupportSearchInput]
 }
 
 story EmergencyVaultAccess "As an SRE I want emergency access to the card vault database during an incident"
@@ -77,7 +77,7 @@ story EmergencyVaultAccess "As an SRE I want emergency access to the card vault 
   ticket "PAY-315"
   sprint "2026-50"
   touches [Bastion, CardVault, AuditLog]
-  threats [VaultBreakGlass, AuditTrailErased]
+  threats [VaultBreakGlass, AuditTrailErased, BreakGlassUnavailable]
 }
 
 // --- Security requirements ---------------------------------------------------------------------
@@ -99,4 +99,23 @@ requirement TamperEvidentAudit "Keep a tamper-evident audit trail of access to c
   asvs "v5.0.0-16.4.2"
   iso A.8.15
   realized-by [ObjectLockAuditLog, DualControlBreakGlass]
+}
+
+requirement HardenPublicSystems "Harden and rate-limit every internet-facing system component (PCI DSS requirements 2.2 and 6.4)" {
+  asvs "v5.0.0-13.4.2"
+  asvs "v5.0.0-2.4.1"
+  iso A.8.9
+  realized-by [HardenedWorkloadBaseline, BackOfficeWaf, EdgeBotManagement]
+}
+
+requirement KeepTakingPayments "Keep taking payments, and keep a way into the CDE, when an instance, a zone or a dependency fails" {
+  iso A.5.30
+  iso A.8.14
+  realized-by [MultiAzDeployment, SecretsReplication, OfflineBreakGlass]
+}
+
+requirement ProtectPersonalData "Share personal data only with processors under contract, pseudonymise it where possible, and know who changed it (GDPR articles 5 and 28)" {
+  asvs "v5.0.0-14.2.3"
+  iso A.5.34
+  realized-by [ProcessorAgreements, WarehousePseudonymisation, WarehouseAccessHistory]
 }

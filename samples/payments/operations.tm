@@ -65,9 +65,12 @@ boundary BackOfficeVpc "Back-office VPC" {
     network isolated
     owner "Platform engineering"
 
+    // Holds no standing credentials: Teleport issues each session short-lived certificates for
+    // the hosts and the vault database, and its own AWS access is its IAM role.
     process Bastion "Break-glass bastion" {
       privileged
       hardened
+      secrets-managed
       authenticates mfa
       authorizes attribute-based
       logs audit
@@ -87,8 +90,11 @@ flow MerchantPortal: MerchantUser -> BackOffice "Searches transactions, issues r
   carries [MerchantReport, OrderDetails]
 }
 
+// ID tokens are signed JWTs, checked against the IdP's published keys, with nonce and PKCE binding
+// each one to the sign-in that asked for it (as on the workforce sign-in flows below).
 flow MerchantSignIn: BackOffice <-> IdentityProvider "Merchant sign-in (OIDC code flow with PKCE)" {
   protocol https
+  signed
   carries [SsoToken]
 }
 

@@ -79,11 +79,14 @@ boundary Platform "Shared platform account" {
     network isolated
     owner "Security operations"
 
+    // Hardened by the security team's account baseline: public access blocked at the account,
+    // a bucket policy naming each writer role, no other listeners or principals.
     datastore AuditLog "Audit log store" {
       stores [AuditRecord]
       encrypted
       immutable
       backup
+      hardened
       technology "S3 with Object Lock in compliance mode, replicated to a second region"
       hosting cloud
       authorizes role-based

@@ -66,8 +66,15 @@ describe('syntax forms round-trip into the ThreatModel', () => {
 }`);
         expect(model.settings).toEqual({
             name: 'Shop', label: 'Web shop', product: 'Store', owner: 'Team', knowledgeBases: ['moat:stride'],
-            depth: 'full', budget: { critical: 0, high: 1, low: 10 }, description: 'The shop'
+            depth: 'full', budget: { critical: 0, high: 1, low: 10 }, description: 'The shop',
+            diagnosticLevels: { critical: 'error', high: 'warning', medium: 'warning', low: 'information', info: 'hint' },
+            location: expect.objectContaining({ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 10 } } })
         });
+    });
+
+    test('the diagnostics setting maps threat severities to diagnostic levels', async () => {
+        const { model } = await modelOf('model Shop "Web shop" { diagnostics { high error  low hint } }\nactor User "User"\n');
+        expect(model.settings.diagnosticLevels).toEqual({ critical: 'error', high: 'error', medium: 'warning', low: 'hint', info: 'hint' });
     });
 
     test('a model without settings gets the defaults', async () => {

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { expect } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
+import type { Analysis } from '../../language-server/analysis/analysis-types.js';
 import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
 
 /** The fixed "today" of every test, so acceptance expiry does not depend on the calendar. */
@@ -84,4 +85,50 @@ export async function modelOf(text: string): Promise<{ document: LangiumDocument
     const document = await parseModel(text);
     expectCleanParse(document);
     return { document, model: threatModelOf(document) };
+}
+
+/** The STRIDE analysis of a built document (derived threats and questions). */
+export function analysisOf(document: LangiumDocument): Analysis {
+    const owner = servicesOf.get(document);
+    if (!owner) throw new Error(`no services built ${document.uri.toString()}`);
+    return owner.moat.analysis.AnalysisProvider.analysis(document);
+}
+
+/** The ids (`RULE@Subject`) of the derived threats of a built document. */
+export function derivedIdsOf(document: LangiumDocument): string[] {
+    return analysisOf(document).derivedThreats.map(threat => threat.id);
+}
+
+/** The quick fixes the server offers for the diagnostics of a document with the given code. */
+export async function quickFixesFor(document: LangiumDocument, code: string): Promise<CodeAction[]> {
+    const owner = servicesOf.get(document);
+    if (!owner) throw new Error(`no services built ${document.uri.toString()}`);
+    const diagnostics = diagnosticsWithCode(document, code);
+    const actions = await owner.moat.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics }
+    });
+    return (actions ?? []).filter((action): action is CodeAction => 'edit' in action);
+}
+
+/** The text of each file after applying a code action's edits (files it does not edit are left out). */
+export function applyCodeAction(files: Record<string, string>, action: CodeAction): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
+        const name = uri.replace('file:///test/', '');
+        result[name] = TextDocument.applyEdits(TextDocument.create(uri, 'moat', 0, files[name]), edits);
+    }
+    return result;
+}
+
+/** Codes of the STRIDE analysis (derived threats, questions, traceability), as opposed to problems with the text. */
+export const ANALYSIS_CODES: ReadonlySet<string> = new Set([
+    'unaddressed-threat', 'unanswered-question', 'empty-answer', 'unmitigated-threat', 'mitigation-without-ticket', 'missing-without-clause',
+    'unlinked-without-clause', 'unmotivated-threat', 'unrealized-requirement', 'unplanned-mitigation', 'undetected-threat', 'budget-exceeded'
+]);
+
+/** Every diagnostic code of a document except the analysis's: what is wrong with the text itself. */
+export function problemCodesOf(document: LangiumDocument): string[] {
+    return codesOf(document).filter(code => !ANALYSIS_CODES.has(code));
 }

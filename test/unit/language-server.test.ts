@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { GetQuestionsRequest, type QuestionsResult } from '../../language-server/protocol.js';
 import { REPO_ROOT } from './helpers.js';
 
 interface PublishedDiagnostics {
@@ -45,6 +46,17 @@ describe('language server over stdio', () => {
         const result = await open('lsp-model.tm', 'moat', 'actor User "User"\nprocess Web "Web"\nflow User -> Web "Browse"\nflow Loop: Web -> Web "Again"\n');
         const selfFlow = result.diagnostics.find(diagnostic => diagnostic.code === 'self-flow');
         expect(selfFlow?.range.start.line).toBe(3);
+    });
+
+    test('moat/getQuestions returns the STRIDE questions of a document with their status', async () => {
+        const text = 'actor User "User" { answer spoofing "SSO with a hardware key" }\nprocess Web "Web"\nflow Browse: User -> Web "Browse"\n';
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-questions.tm')).href;
+        await open('lsp-questions.tm', 'moat', text);
+        const result = await connection.sendRequest(GetQuestionsRequest.method, { uri }) as QuestionsResult;
+        expect(result.questions.find(question => question.id === 'spoofing@User')).toMatchObject({ status: 'answered', answer: 'SSO with a hardware key' });
+        expect(result.questions.find(question => question.id === 'tampering@Web')).toMatchObject({ status: 'open', text: expect.stringContaining('Web') });
+        expect(result.questions.some(question => question.id === 'tampering@Browse')).toBe(true);
+        expect(await connection.sendRequest(GetQuestionsRequest.method, { uri: 'file:///nowhere.tm' })).toBeNull();
     });
 
     test('serves .tmkb knowledge bases too', async () => {

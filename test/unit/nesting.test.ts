@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from '../../language-server/parser/guarded-parser.js';
-import { buildFiles, codesOf, createTestServices, diagnosticsWithCode, parseModel } from './helpers.js';
+import { buildFiles, codesOf, createTestServices, diagnosticsWithCode, parseModel, problemCodesOf } from './helpers.js';
 
 /** `depth` boundaries nested in one another around one process, with a flow into it. */
 function nestedBoundaries(depth: number): string {
@@ -18,13 +18,13 @@ describe('nesting deeper than the parser can take', () => {
 
     test('the limit itself still parses and validates', async () => {
         const document = await parseModel(nestedBoundaries(MAX_NESTING_DEPTH));
-        expect(codesOf(document)).toEqual([]);
+        expect(problemCodesOf(document)).toEqual([]);
     });
 
     test('brackets in strings and comments do not count', async () => {
         const brackets = '{'.repeat(200);
         const document = await parseModel(`actor U "${brackets}" // ${brackets}\n/* ${brackets} */ process P "p"\nflow U -> P "x"\n`);
-        expect(codesOf(document)).toEqual([]);
+        expect(problemCodesOf(document)).toEqual([]);
     });
 
     test('10,000 nested parentheses in a knowledge-base condition give a parse error', async () => {
@@ -38,7 +38,7 @@ describe('nesting deeper than the parser can take', () => {
         const services = createTestServices();
         await buildFiles({ 'deep.tm': nestedBoundaries(5000) }, services);
         const files = await buildFiles({ 'after.tm': 'actor U "u"\nprocess P "p"\nflow Loop: P -> P "x"\nflow U -> P "y"\n' }, services);
-        expect(codesOf(files['after.tm'])).toEqual(['self-flow']);
+        expect(problemCodesOf(files['after.tm'])).toEqual(['self-flow']);
     });
 
     test('a 100,000-operand condition gives a parse error naming the limit, not a crash', async () => {
@@ -50,7 +50,7 @@ describe('nesting deeper than the parser can take', () => {
     test('a condition of the maximum length parses, and operator-like words do not count', async () => {
         const files = await buildFiles({
             'ok.tmkb': ruleWithOperands(MAX_CHAINED_OPERATORS + 1),
-            'words.tmkb': `knowledgebase "words"\nattribute order: boolean on flow\nrule W "${'and or '.repeat(300)}" { applies-to flow  when order }\n`
+            'words.tmkb': `knowledgebase "words"\nattribute order: boolean on flow\nrule W "${'and or '.repeat(300)}" { applies-to flow  stride tampering  severity low  when order }\n`
         });
         expect(codesOf(files['ok.tmkb'])).toEqual([]);
         expect(codesOf(files['words.tmkb'])).toEqual([]);
@@ -59,5 +59,5 @@ describe('nesting deeper than the parser can take', () => {
 
 /** A knowledge base with one rule whose condition chains `count` operands with `or`. */
 function ruleWithOperands(count: number): string {
-    return `knowledgebase "chain"\nattribute encrypted: boolean on flow\nrule R "r" { applies-to flow  when ${Array(count).fill('encrypted').join(' or ')} }\n`;
+    return `knowledgebase "chain"\nattribute encrypted: boolean on flow\nrule R "r" { applies-to flow  stride tampering  severity low  when ${Array(count).fill('encrypted').join(' or ')} }\n`;
 }

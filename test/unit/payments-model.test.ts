@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -8,6 +9,14 @@ import type { ThreatModel } from '../../language-server/model/threat-model-types
 import { fixedClock, REPO_ROOT } from './helpers.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'payments');
+
+/** One reviewed derived threat of samples/payments/derived-threats.golden.json. */
+interface GoldenEntry {
+    id: string;
+    status: string;
+    verdict: 'true-positive' | 'false-positive';
+    justification: string;
+}
 
 /** Rewrites every `file://` URI into a repo-relative path so the snapshot is machine-independent. */
 function machineIndependent(model: ThreatModel): unknown {
@@ -60,6 +69,26 @@ describe('samples/payments', () => {
         }
         const nested = model.boundaries.filter(boundary => boundary.parent);
         for (const boundary of nested) expect(model.boundaries.map(b => b.id)).toContain(boundary.parent);
+    });
+
+    test('the derived threats are the reviewed ones of the golden file, with the statuses recorded there', () => {
+        const root = documents.find(document => document.uri.path.endsWith('/samples/payments/model.tm'))!;
+        const derived = services.moat.analysis.AnalysisProvider.analysis(root).derivedThreats
+            .map(threat => ({ id: threat.id, status: threat.status }))
+            .sort((a, b) => a.id.localeCompare(b.id));
+        const golden = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'derived-threats.golden.json'), 'utf8')) as GoldenEntry[];
+        expect(derived).toEqual(golden.map(({ id, status }) => ({ id, status })));
+        for (const entry of golden) {
+            expect(entry.verdict, entry.id).toMatch(/^(true|false)-positive$/);
+            expect(entry.justification.length, `${entry.id} needs a justification`).toBeGreaterThan(20);
+            if (entry.verdict === 'false-positive') expect(entry.status, `${entry.id} is a false positive the model must dismiss`).toBe('not-applicable');
+        }
+    });
+
+    test('no derived threat of the sample is left unaddressed', () => {
+        const root = documents.find(document => document.uri.path.endsWith('/samples/payments/model.tm'))!;
+        const unaddressed = services.moat.analysis.AnalysisProvider.analysis(root).derivedThreats.filter(threat => threat.status === 'unaddressed');
+        expect(unaddressed.map(threat => threat.id)).toEqual([]);
     });
 
     test('no document of the sample has an error', () => {

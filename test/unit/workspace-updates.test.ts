@@ -53,4 +53,19 @@ describe('a model opened on its own', () => {
         const current = workspace.LangiumDocuments.getDocument(model.uri)!;
         expect(codesOf(current).filter(code => code === 'import-not-found' || code === 'linking-error')).toEqual([]);
     });
+
+    test('a derived threat in an imported file is reported there, and adopting it in the model file clears it', async () => {
+        const services = createTestServices();
+        const flows = 'actor User "User"\nboundary Dmz "DMZ" { process Web "Web" }\nflow Pay: User -> Web "Pay" { protocol http }\n';
+        const model = 'import "./flows.tm"\nmodel Shop "Shop" { knowledgebase "rules.tmkb" }\n';
+        const rules = 'knowledgebase "team:t"\nattribute protocol: enum [http, https] on flow\nrule PLAIN-01 "Plain" { applies-to flow  when protocol == http  stride tampering  severity high }\n';
+        const files = await buildFiles({ 'flows.tm': flows, 'main.tm': model, 'rules.tmkb': rules }, services);
+        expect(codesOf(files['flows.tm'])).toContain('unaddressed-threat');
+        expect(codesOf(files['main.tm'])).not.toContain('unaddressed-threat');
+
+        await edit(services, 'main.tm', `${model}threat Sniff "Sniffing" { on Pay  from PLAIN-01  stride tampering  mitigated-by Tls }\nmitigation Tls "TLS" { status done  ticket "T-1" }\n`);
+
+        const imported = services.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///test/flows.tm'))!;
+        expect(codesOf(imported)).not.toContain('unaddressed-threat');
+    });
 });

@@ -1,0 +1,72 @@
+import type { RuleDeclaration, Vocabulary } from '../knowledge/knowledge-base-types.js';
+import type { ModelSettings } from '../model/threat-model-types.js';
+import type { DerivedThreat, SubjectKind } from './analysis-types.js';
+import { AttributeSlots } from './attribute-slots.js';
+import { ConjunctOrder } from './conjunct-order.js';
+import { DerivedThreatRecord } from './derived-threat-record.js';
+import { subjectKindOf, type ModelIndex } from './model-index.js';
+
+/** A rule ready to run: its conditions compiled, as conjuncts that must all hold. */
+export interface CompiledRule {
+    rule: RuleDeclaration;
+    conjuncts: ConjunctOrder;
+}
+
+/** A vocabulary ready to run: its attribute numbering and its compiled rules. */
+export interface CompiledKnowledge {
+    vocabulary: Vocabulary;
+    slots: AttributeSlots;
+    rules: CompiledRule[];
+}
+
+/** Compiles a vocabulary's rules (the analysis provider keeps the result per vocabulary). */
+export function compileKnowledge(vocabulary: Vocabulary): CompiledKnowledge {
+    const slots = new AttributeSlots(vocabulary);
+    const scope = { attributes: vocabulary.attributes, slots, quantifiers: 0 };
+    return { vocabulary, slots, rules: [...vocabulary.rules.values()].map(rule => ({ rule, conjuncts: new ConjunctOrder(rule.conditions, scope) })) };
+}
+
+/**
+ * Runs every rule of the vocabulary over the model: each rule on each element or flow of the kinds
+ * it applies to (a bidirectional flow in both directions); every match is a derived threat
+ * `RULE@Subject`, not yet checked against what the model says about it (see
+ * derived-threat-addressing.ts). `depth top` runs only rules marked `top`. The loop visits each
+ * node once and runs all its rules while the node is in the processor's cache: on a large model,
+ * touching every node once per rule costs more than the conditions themselves.
+ */
+export function deriveThreats(index: ModelIndex, knowledge: CompiledKnowledge, settings: ModelSettings): DerivedThreat[] {
+    if (index.slots !== knowledge.slots) throw new Error('The model index was built for another vocabulary.');
+    const rulesByKind = rulesBySubjectKind(knowledge.rules.filter(compiled => settings.depth !== 'top' || compiled.rule.top));
+    const derived: DerivedThreat[] = [];
+    for (const nodes of [index.elements, index.flows, index.data, index.boundaries]) {
+        for (const subject of nodes) {
+            const rules = rulesByKind.get(subjectKindOf(subject));
+            if (!rules) continue;
+            for (const compiled of rules) {
+                for (const node of subject.orientations) {
+                    if (compiled.conjuncts.holds(node, index)) {
+                        derived.push(new DerivedThreatRecord(compiled, node, index));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return derived;
+}
+
+const ELEMENT_KINDS: readonly SubjectKind[] = ['actor', 'external', 'process', 'datastore'];
+
+/** The rules to run on each kind of subject, in knowledge-base order. */
+function rulesBySubjectKind(rules: readonly CompiledRule[]): Map<SubjectKind, CompiledRule[]> {
+    const byKind = new Map<SubjectKind, CompiledRule[]>();
+    for (const compiled of rules) {
+        const kinds = new Set(compiled.rule.subjects.flatMap(subject => subject === 'element' ? ELEMENT_KINDS : [subject as SubjectKind]));
+        for (const kind of kinds) {
+            const list = byKind.get(kind);
+            if (list) list.push(compiled);
+            else byKind.set(kind, [compiled]);
+        }
+    }
+    return byKind;
+}
