@@ -1,7 +1,7 @@
 import type { AttributeDeclaration } from '../knowledge/knowledge-base-types.js';
 import type { AttributeSlots } from './attribute-slots.js';
 import type { EvalNode, ModelIndex } from './model-index.js';
-import type { Value } from './navigation.js';
+import type { Value as NavigationValue } from './navigation.js';
 
 /** A condition compiled to closures once per vocabulary: evaluating it walks no syntax tree. */
 export interface CompiledCondition {
@@ -15,12 +15,16 @@ export interface CompiledCondition {
 
 /** A value expression (a path or a literal) compiled to a closure. */
 export interface CompiledValue {
-    get(node: EvalNode, index: ModelIndex): Value;
+    get(node: EvalNode, index: ModelIndex): NavigationValue;
     /** The attribute a path ends in, when the vocabulary declares it (for ordered comparisons). */
     attribute?: AttributeDeclaration;
     text: string;
     /** A rough cost of `get`. */
     cost: number;
+    /** For a path that reads one attribute of the node itself: its slot, so tests can read it directly. */
+    slot?: number;
+    /** For a literal: its value, so tests need not call `get`. */
+    constant?: NavigationValue;
 }
 
 /** What compiling needs: the vocabulary's attributes and their slots. */

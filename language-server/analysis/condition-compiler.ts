@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { CompiledCondition, CompiledValue, CompileScope } from './compiled-condition.js';
 import type { EvalNode, ModelIndex } from './model-index.js';
-import { describeValue, firstStepFor, isNode, stepFor, truthy, valueEquals, type Value } from './navigation.js';
+import { describeValue, firstStepFor, fusedPath, isNode, NAVIGATION_SEGMENTS, stepFor, truthy, valueEquals, type Value } from './navigation.js';
 import { quantifiedItems } from './quantified-items.js';
 
 /**
@@ -47,8 +47,9 @@ function compileNot(expression: NotExpression, scope: CompileScope): CompiledCon
     const operand = compileCondition(expression.operand, scope);
     const text = textOf(expression);
     const detail = isPath(expression.operand) ? compileValue(expression.operand, scope) : undefined;
+    const slot = detail?.slot;
     return {
-        test: (node, index) => !operand.test(node, index),
+        test: slot !== undefined ? node => !truthy(node.values[slot]) : (node, index) => !operand.test(node, index),
         explain: (node, index, out) => out.push(detail ? `${text} (${detail.text} is ${describeValue(detail.get(node, index))})` : text),
         cost: operand.cost
     };
@@ -71,8 +72,9 @@ const CROSSES_BOUNDARY: CompiledCondition = {
 /** A bare path: a set flag, a non-empty value or an existing node. */
 function compileFlag(expression: Expression, scope: CompileScope): CompiledCondition {
     const value = compileValue(expression, scope);
+    const slot = value.slot;
     return {
-        test: (node, index) => truthy(value.get(node, index)),
+        test: slot !== undefined ? node => truthy(node.values[slot]) : (node, index) => truthy(value.get(node, index)),
         explain: (node, index, out) => {
             const actual = value.get(node, index);
             out.push(typeof actual === 'boolean' ? value.text : `${value.text} (${describeValue(actual)})`);
@@ -87,8 +89,13 @@ function compileComparison(expression: Comparison, scope: CompileScope): Compile
     const order = orderOf(left) ?? orderOf(right);
     const compare = comparator(expression.operator, order);
     const text = textOf(expression);
+    const { slot } = left;
+    const { constant } = right;
+    const literal = 'constant' in right;
     return {
-        test: (node, index) => compare(left.get(node, index), right.get(node, index)),
+        test: literal && slot !== undefined ? node => compare(node.values[slot], constant)
+            : literal ? (node, index) => compare(left.get(node, index), constant)
+                : (node, index) => compare(left.get(node, index), right.get(node, index)),
         explain: (node, index, out) => out.push(`${text} (${left.text} is ${describeValue(left.get(node, index))})`),
         cost: left.cost + right.cost
     };
@@ -99,11 +106,13 @@ function compileMembership(expression: Membership, scope: CompileScope): Compile
     const values = expression.values.map(value => compileOperand(value, scope));
     const text = textOf(expression);
     return {
-        test: (node, index) => {
-            const actual = subject.get(node, index);
-            for (const value of values) if (valueEquals(actual, value.get(node, index))) return true;
-            return false;
-        },
+        test: values.every(value => 'constant' in value)
+            ? literalMembership(subject, new Set(values.map(value => String(value.constant))))
+            : (node, index) => {
+                const actual = subject.get(node, index);
+                for (const value of values) if (valueEquals(actual, value.get(node, index))) return true;
+                return false;
+            },
         explain: (node, index, out) => out.push(`${text} (${subject.text} is ${describeValue(subject.get(node, index))})`),
         cost: subject.cost + values.length
     };
@@ -153,6 +162,14 @@ function compileQuantifier(expression: Quantifier, scope: CompileScope): Compile
     };
 }
 
+/** `x in [a, b]` against literals: one set look-up (any item, for a list), as `valueEquals` would compare. */
+function literalMembership(subject: CompiledValue, literals: ReadonlySet<string>): CompiledCondition['test'] {
+    const holds = (actual: Value) => actual !== undefined && !isNode(actual)
+        && (Array.isArray(actual) ? actual.some(item => literals.has(item)) : literals.has(String(actual)));
+    const slot = subject.slot;
+    return slot !== undefined ? node => holds(node.values[slot]) : (node, index) => holds(subject.get(node, index));
+}
+
 /** Compiles the left side of a test: a path, or a condition used as a boolean value. */
 function compileValue(expression: Expression, scope: CompileScope): CompiledValue {
     if (isPath(expression)) return compilePath(expression, scope);
@@ -167,12 +184,15 @@ function compileValue(expression: Expression, scope: CompileScope): CompiledValu
 function compileOperand(operand: Operand, scope: CompileScope): CompiledValue {
     if (isPath(operand) && operand.segments.length > 1) return compilePath(operand, scope);
     const value: Value = isPath(operand) ? operand.segments[0] : operand.value;
-    return { get: () => value, text: textOf(operand), cost: 0 };
+    return { get: () => value, text: textOf(operand), cost: 0, constant: value };
 }
 
 function compilePath(path: Path, scope: CompileScope): CompiledValue {
     const segments = [...path.segments];
+    const fused = segments.length > 1 ? fusedPath(segments, name => scope.slots.slotOf(name)) : undefined;
+    if (fused) return { get: fused, attribute: scope.attributes.get(segments.at(-1)!), text: segments.join('.'), cost: segments.length };
     const first = firstStepFor(segments[0], scope.slots.slotOf(segments[0]));
+    const directSlot = segments.length === 1 && !Object.hasOwn(NAVIGATION_SEGMENTS, segments[0]) ? scope.slots.slotOf(segments[0]) : undefined;
     const rest = segments.slice(1).map(segment => stepFor(segment, scope.slots.slotOf(segment)));
     const [second] = rest;
     const get = rest.length === 0 ? first
@@ -182,7 +202,7 @@ function compilePath(path: Path, scope: CompileScope): CompiledValue {
                 for (const step of rest) value = step(value);
                 return value;
             };
-    return { get, attribute: scope.attributes.get(segments.at(-1)!), text: segments.join('.'), cost: segments.length };
+    return { get, attribute: scope.attributes.get(segments.at(-1)!), text: segments.join('.'), cost: segments.length, slot: directSlot };
 }
 
 function orderOf(value: CompiledValue): readonly string[] | undefined {

@@ -32,7 +32,7 @@ export class ModelIndex {
         this.boundaries = model.boundaries.map(entity => this.register(createNode('boundary', entity, slots)));
         this.elements = model.elements.map(entity => this.register(createNode('element', entity, slots)));
         this.flows = model.flows.map(entity => this.register(createNode('flow', entity, slots)));
-        for (const node of this.boundaries) node.boundary = this.node((node.entity as ModelBoundary).parent, 'boundary');
+        for (const node of this.boundaries) node.parent = this.node((node.entity as ModelBoundary).parent, 'boundary');
         for (const node of this.elements) {
             const element = node.entity as ModelElement;
             node.boundary = this.node(element.boundaries.at(-1), 'boundary');
@@ -92,8 +92,10 @@ export class NodeRecord {
     /** A flow's ends, read in this node's direction. */
     source: EvalNode | undefined = undefined;
     target: EvalNode | undefined = undefined;
-    /** An element's innermost boundary, or a boundary's parent. */
+    /** An element's innermost boundary. */
     boundary: EvalNode | undefined = undefined;
+    /** A boundary's enclosing boundary. */
+    parent: EvalNode | undefined = undefined;
     /** The readings of a subject: `[this]`, or for a bidirectional flow `[this, reversed]`. */
     orientations: EvalNode[];
     /** An element's flows in and out (a bidirectional flow counts both ways, read with the sender as source); other nodes share one empty list. */

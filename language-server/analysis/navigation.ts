@@ -35,7 +35,7 @@ export function stepFor(segment: string, slot: number | undefined): Step {
         case 'target': return value => isNode(value) && value.type === 'flow' ? value.target : attribute(value);
         case 'bidirectional': return value => isNode(value) && value.type === 'flow' ? value.entity.bidirectional : attribute(value);
         case 'boundary': return value => isNode(value) && value.type === 'element' ? value.boundary : attribute(value);
-        case 'parent': return value => isNode(value) && value.type === 'boundary' ? value.boundary : attribute(value);
+        case 'parent': return value => isNode(value) && value.type === 'boundary' ? value.parent : attribute(value);
         default: return attribute;
     }
 }
@@ -51,9 +51,36 @@ export function firstStepFor(segment: string, slot: number | undefined): (node: 
         case 'target': return node => node.type === 'flow' ? node.target : attribute(node);
         case 'bidirectional': return node => node.type === 'flow' ? node.entity.bidirectional : attribute(node);
         case 'boundary': return node => node.type === 'element' ? node.boundary : attribute(node);
-        case 'parent': return node => node.type === 'boundary' ? node.boundary : attribute(node);
+        case 'parent': return node => node.type === 'boundary' ? node.parent : attribute(node);
         default: return attribute;
     }
+}
+
+/** The node fields the navigation segments read; each is set only on the kind it applies to. */
+export const NAVIGATION_FIELDS = { source: 'source', target: 'target', boundary: 'boundary', parent: 'parent' } as const;
+
+/**
+ * A path of navigations followed by at most one value segment (`source.boundary.trust`,
+ * `target.kind`), as direct field reads — the fast form of the steps above, usable when the
+ * vocabulary declares no attribute named like a navigation. Undefined for any other path.
+ */
+export function fusedPath(segments: readonly string[], slotOf: (name: string) => number | undefined): ((node: EvalNode) => Value) | undefined {
+    const last = segments.at(-1)!;
+    const navigations = Object.hasOwn(NAVIGATION_FIELDS, last) ? segments : segments.slice(0, -1);
+    if (navigations.length === 0 || !navigations.every(segment => Object.hasOwn(NAVIGATION_FIELDS, segment) && slotOf(segment) === undefined)) return undefined;
+    const fields = navigations.map(segment => NAVIGATION_FIELDS[segment as keyof typeof NAVIGATION_FIELDS]);
+    const walk: (node: EvalNode) => EvalNode | undefined = fields.length === 1
+        ? node => node[fields[0]]
+        : fields.length === 2 ? node => node[fields[0]]?.[fields[1]] : node => {
+            let current: EvalNode | undefined = node;
+            for (const field of fields) current = current?.[field];
+            return current;
+        };
+    if (navigations === segments) return walk;
+    if (last === 'kind') return node => walk(node)?.kind;
+    const slot = slotOf(last);
+    if (slot === undefined || Object.hasOwn(NAVIGATION_SEGMENTS, last)) return undefined;
+    return node => walk(node)?.values[slot];
 }
 
 /** Whether a value counts as true on its own: a set flag, a non-empty value or an existing node. */
