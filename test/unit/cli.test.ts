@@ -130,6 +130,25 @@ describe('moat threats', () => {
     });
 });
 
+describe('moat rules', () => {
+    test('--counts prints the built-in knowledge base\'s rules per STRIDE letter, subject and severity', async () => {
+        const run = await moat('rules', '--counts');
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(/^moat:stride \S+: \d+ rules, \d+ marked top$/m);
+        expect(run.stdout).toMatch(/^ {2}by STRIDE letter: S \d+, T \d+, R \d+, I \d+, D \d+, E \d+$/m);
+        expect(run.stdout).toMatch(/^ {2}by severity: +critical \d+, high \d+, medium \d+, low \d+, info \d+$/m);
+    });
+
+    test('lists a team knowledge base\'s rules by file; a missing file exits 2', async () => {
+        const run = await moat('rules', 'samples/invalid/unsatisfiable-condition.tmkb');
+        expect(run.stdout).toMatch(/^samples\/invalid\/unsatisfiable-condition\.tmkb \(of acme:transport 1\.0\.0\): 1 rules/m);
+        expect(run.stdout).toMatch(/^ACME-TLS-01 +high +flow +T +Plain HTTP into the DMZ$/m);
+        const missing = await moat('rules', 'no-such.tmkb');
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toBe("moat: cannot read 'no-such.tmkb': no such file");
+    });
+});
+
 describe('moat questions', () => {
     test('lists the open questions with their location, subject and category', async () => {
         const run = await moat('questions', 'samples/invalid/unanswered-question.tm');
