@@ -13,6 +13,9 @@ export interface CheckDiagnostic {
     severity: SeverityName;
     code: string;
     message: string;
+    /** For a derived threat: its id (`RULE@Subject`) and rule. */
+    threat?: string;
+    rule?: string;
 }
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -41,7 +44,10 @@ export function checkReport(documents: readonly LangiumDocument[], cwd: string):
 }
 
 function toCheckDiagnostic(file: string, diagnostic: Diagnostic): CheckDiagnostic {
+    const data = diagnostic.data as { threat?: unknown; rule?: unknown } | undefined;
     return {
+        ...(typeof data?.threat === 'string' ? { threat: data.threat } : {}),
+        ...(typeof data?.rule === 'string' ? { rule: data.rule } : {}),
         file,
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,

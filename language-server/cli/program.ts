@@ -2,11 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './check-command.js';
 import type { FailOn } from './check-report.js';
 import { InputError } from './load-models.js';
+import { MOAT_VERSION_STRING } from './version.js';
 import { runQuestions } from './questions-command.js';
 import { runRules } from './rules-command.js';
 import { runThreats } from './threats-command.js';
-
-declare const MOAT_VERSION: string;
 
 /** Exit codes of every command: 0 clean, 1 findings over the bar, 2 usage or I/O error. */
 export const ExitCode = { Clean: 0, Findings: 1, UsageError: 2 } as const;
@@ -16,17 +15,19 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
     let exitCode: number = ExitCode.Clean;
     const program = new Command('moat')
         .description('Threat models as code: check, render and report .tm models.')
-        .version(typeof MOAT_VERSION === 'string' ? MOAT_VERSION : 'dev', '-v, --version')
+        .version(MOAT_VERSION_STRING, '-v, --version')
         .exitOverride()
         .configureOutput({ writeOut: text => io.stdout(text.trimEnd()), writeErr: text => io.stderr(text.trimEnd()) });
     program.command('check')
         .description('Report the diagnostics of .tm models (files or folders, searched recursively).')
         .argument('<paths...>', '.tm files or folders')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: text, json, sarif (SARIF 2.1.0 for code scanning) or codeclimate (GitLab Code Quality)')
+            .choices(['text', 'json', 'sarif', 'codeclimate']).default('text'))
         .addOption(new Option('--fail-on <level>', 'exit 1 on a diagnostic of this severity (error, warning) or an open threat at or above this severity (critical, high, medium, low); errors always fail')
             .choices(['error', 'warning', 'critical', 'high', 'medium', 'low']).default('error'))
-        .option('--hints', 'also print hint-level diagnostics (text format)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json'; failOn: FailOn; hints: boolean }) => {
+        .option('--hints', 'also print hint-level diagnostics (text, sarif and codeclimate formats)', false)
+        .option('--docs-url <url>', 'where docs/diagnostics.md is published, for the help links of SARIF rules')
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif' | 'codeclimate'; failOn: FailOn; hints: boolean; docsUrl?: string }) => {
             exitCode = await runCheck(paths, options, io);
         });
     program.command('threats')

@@ -1,19 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runMoat } from '../../language-server/cli/program.js';
 import { IssueCodes } from '../../language-server/validation/issue-codes.js';
-import { REPO_ROOT } from './helpers.js';
+import { moat, REPO_ROOT } from './helpers.js';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs `moat ARGS` from the repository root and captures its output. */
-async function moat(...argv: string[]): Promise<Run> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runMoat(argv, { cwd: REPO_ROOT, stdout: text => out.push(text), stderr: text => err.push(text) });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const LINE = /^\S+:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+/;
 

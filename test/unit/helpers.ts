@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { runMoat } from '../../language-server/cli/program.js';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
 import type { Analysis } from '../../language-server/analysis/analysis-types.js';
 import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
@@ -131,4 +132,20 @@ export const ANALYSIS_CODES: ReadonlySet<string> = new Set([
 /** Every diagnostic code of a document except the analysis's: what is wrong with the text itself. */
 export function problemCodesOf(document: LangiumDocument): string[] {
     return codesOf(document).filter(code => !ANALYSIS_CODES.has(code));
+}
+
+/** What a `moat` run printed and returned. */
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+/** Runs `moat ARGS` in-process from the repository root (or `cwd`) and captures its output. */
+export async function moat(...argv: string[]): Promise<CliRun> {
+    return moatIn(REPO_ROOT, ...argv);
+}
+
+/** Runs `moat ARGS` in-process from a given folder and captures its output. */
+export async function moatIn(cwd: string, ...argv: string[]): Promise<CliRun> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runMoat(argv, { cwd, stdout: text => out.push(text), stderr: text => err.push(text) });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
