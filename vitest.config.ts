@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /** Loads `.tmkb` files as text, as esbuild's `text` loader does for the bundles. */
-const tmkbAsText: Plugin = {
+export const tmkbAsText: Plugin = {
     name: 'tmkb-as-text',
     transform(code, id) {
         return id.endsWith('.tmkb') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;

@@ -5,8 +5,9 @@ import type { MoatLanguageServices } from '../moat-module.js';
 
 /**
  * The analyses of the models among loaded documents: one per `.tm` document that declares a model
- * or that no other loaded document imports (a file checked on its own). Files a model imports are
- * analysed as part of it, so each threat is listed once.
+ * or that nothing imports except files it imports itself (a file checked on its own, or the files
+ * of an import cycle). Files a model imports are analysed as part of it, so each threat is listed
+ * once.
  */
 export function analysesOf(services: MoatLanguageServices, documents: readonly LangiumDocument[]): Analysis[] {
     const provider = services.moat.analysis.AnalysisProvider;
@@ -15,7 +16,9 @@ export function analysesOf(services: MoatLanguageServices, documents: readonly L
     const roots = models.filter(document => {
         const root = document.parseResult.value;
         const declaresModel = isModelFile(root) && root.declarations.some(declaration => declaration.$type === 'Model');
-        return declaresModel || graph.importersOf(document).length === 1;
+        if (declaresModel) return true;
+        const closure = new Set(graph.closure(document).map(each => each.uri.toString()));
+        return graph.importersOf(document).every(uri => closure.has(uri));
     });
     return roots.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString())).map(document => provider.analysis(document));
 }

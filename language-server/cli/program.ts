@@ -4,6 +4,7 @@ import type { FailOn } from './check-report.js';
 import { InputError } from './load-models.js';
 import { MOAT_VERSION_STRING } from './version.js';
 import { runQuestions } from './questions-command.js';
+import { runReport, type ReportOptions } from './report-command.js';
 import { runRules } from './rules-command.js';
 import { runThreats } from './threats-command.js';
 
@@ -36,6 +37,14 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
         .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
             exitCode = await runThreats(paths, options, io);
+        });
+    program.command('report')
+        .description('Report on each model: summary, the DFD as Mermaid, open threats with their mitigations and tickets, traceability gaps.')
+        .argument('<paths...>', '.tm files or folders')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .option('-o, --output <file>', 'write the report to a file instead of standard output')
+        .action(async (paths: string[], options: ReportOptions) => {
+            exitCode = await runReport(paths, options, io);
         });
     program.command('rules')
         .description('List the rules of knowledge bases (default: the built-in moat:stride) with counts per STRIDE letter, subject and severity.')

@@ -149,3 +149,8 @@ export async function moatIn(cwd: string, ...argv: string[]): Promise<CliRun> {
     const code = await runMoat(argv, { cwd, stdout: text => out.push(text), stderr: text => err.push(text) });
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
+/** The Mermaid blocks of a Markdown text. */
+export function mermaidBlocks(markdown: string): string[] {
+    return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map(match => match[1]);
+}

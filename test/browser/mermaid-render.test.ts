@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mermaidBlocks, moat, REPO_ROOT } from '../unit/helpers.js';
+import { launchChromium, mermaidPage, renderMermaid } from './chromium.js';
+
+/** Every Mermaid diagram Moat writes is rendered by the real mermaid package in Chromium. */
+describe('Mermaid diagrams render in Chromium', () => {
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+        browser = await launchChromium();
+        page = await mermaidPage(browser);
+    });
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    const invalid = fs.readdirSync(path.join(REPO_ROOT, 'samples', 'invalid')).filter(name => name.endsWith('.tm')).map(name => `samples/invalid/${name}`);
+
+    test.each(['samples/payments', 'test/fixtures/hostile/hostile.tm', ...invalid])('the report of %s', async target => {
+        const blocks = mermaidBlocks((await moat('report', target)).stdout);
+        expect(blocks.length).toBeGreaterThan(0);
+        for (const block of blocks) {
+            const { svg, error } = await renderMermaid(page, block);
+            expect(error, block).toBeUndefined();
+            expect(svg).toMatch(/^<svg/);
+        }
+    });
+
+    test('hostile labels render as text: no script, no event handler, no injected node', async () => {
+        const [block] = mermaidBlocks((await moat('report', 'test/fixtures/hostile/hostile.tm')).stdout);
+        const { svg } = await renderMermaid(page, block);
+        expect(svg).not.toMatch(/<script|<img|\son\w+=|javascript:/i);
+        expect(svg).toContain('&lt;b&gt;bold&lt;/b&gt;');
+        const injected = await page.evaluate(markup => {
+            const host = document.createElement('div');
+            host.innerHTML = markup;
+            return { nodes: host.querySelectorAll('g.node').length, clusters: host.querySelectorAll('g.cluster').length };
+        }, svg!);
+        expect(injected).toEqual({ nodes: 3, clusters: 1 });
+    });
+});

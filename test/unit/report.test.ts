@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import AjvModule from 'ajv';
+import { describe, expect, test } from 'vitest';
+import { mermaidBlocks, moat, REPO_ROOT } from './helpers.js';
+
+const validateReport = new AjvModule.default({ strict: false, allErrors: true })
+    .compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'schema', 'moat-report.schema.json'), 'utf8')));
+const HOSTILE = 'test/fixtures/hostile/hostile.tm';
+
+
+describe('moat report', () => {
+    test('the Markdown report of the payments sample matches its golden file', async () => {
+        const run = await moat('report', 'samples/payments');
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatchSnapshot();
+        expect(run.stdout).toContain('## Data-flow diagram\n\n```mermaid\nflowchart LR');
+        expect(mermaidBlocks(run.stdout)).toHaveLength(1);
+    });
+
+    test('the JSON report validates against docs/schema/moat-report.schema.json and matches its golden file', async () => {
+        for (const target of ['samples/payments', 'samples/invalid', HOSTILE]) {
+            const report = JSON.parse((await moat('report', '-f', 'json', target)).stdout);
+            expect(validateReport(report), `${target}: ${JSON.stringify(validateReport.errors?.slice(0, 3))}`).toBe(true);
+        }
+        expect(JSON.parse((await moat('report', '-f', 'json', 'samples/payments')).stdout)).toMatchSnapshot();
+    });
+
+    test('--output writes the report to a file', async () => {
+        const file = path.join(REPO_ROOT, 'test', '.report-output.md');
+        try {
+            await moat('report', '-o', path.relative(REPO_ROOT, file), 'samples/invalid/unaddressed-threat.tm');
+            expect(fs.readFileSync(file, 'utf8')).toMatch(/^# Threat model: samples\/invalid\/unaddressed-threat\.tm/);
+        } finally {
+            fs.rmSync(file, { force: true });
+        }
+    });
+
+    test('hostile labels stay text: no HTML, no Mermaid directive, no line of the diagram the model wrote', async () => {
+        const markdown = (await moat('report', HOSTILE)).stdout;
+        expect(markdown).not.toMatch(/<(script|img|svg|a|b)\b/i);
+        expect(markdown).toContain('&lt;script&gt;alert');
+        const [diagram] = mermaidBlocks(markdown);
+        expect(diagram).not.toContain('%%{');
+        for (const line of diagram.split('\n').slice(1)) {
+            expect(line, line).toMatch(/^ {2,}(e\d+|b\d+|subgraph b\d+|end|linkStyle \d+|classDef [a-z-]+|class [eb]\d+)\b/);
+        }
+        const cells = (row: string) => row.replace(/\\\|/g, '').split('|').length;
+        const tables = [...markdown.matchAll(/(?:^\|.*\n?)+/gm)].map(match => match[0].trimEnd().split('\n'));
+        expect(tables.length).toBe(2);
+        for (const rows of tables) for (const row of rows) expect(cells(row), row).toBe(cells(rows[0]));
+    });
+});
