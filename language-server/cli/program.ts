@@ -3,6 +3,7 @@ import { runCheck, type CommandIo } from './check-command.js';
 import type { FailOn } from './check-report.js';
 import { InputError } from './load-models.js';
 import { MOAT_VERSION_STRING } from './version.js';
+import { runDiff, type DiffOptions } from './diff-command.js';
 import { runQuestions } from './questions-command.js';
 import { runReport, type ReportOptions } from './report-command.js';
 import { runRules } from './rules-command.js';
@@ -45,6 +46,15 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .option('-o, --output <file>', 'write the report to a file instead of standard output')
         .action(async (paths: string[], options: ReportOptions) => {
             exitCode = await runReport(paths, options, io);
+        });
+    program.command('diff')
+        .description('What a change does to the threat model: `moat diff OLD NEW` (files or folders) or `moat diff PATH --base REV [--head REV]` (git).')
+        .argument('<paths...>', 'two files or folders, or one with --base')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .option('--base <revision>', 'compare PATH at this git revision (e.g. origin/main) …')
+        .option('--head <revision>', '… with PATH at this revision (default: the working tree)')
+        .action(async (paths: string[], options: DiffOptions) => {
+            exitCode = await runDiff(paths, options, io);
         });
     program.command('rules')
         .description('List the rules of knowledge bases (default: the built-in moat:stride) with counts per STRIDE letter, subject and severity.')

@@ -48,7 +48,8 @@ export function mermaidDfd(analysis: Analysis): string {
     return lines.join('\n');
 }
 
-function shape(element: ModelElement): string {
+/** An element as a Mermaid node body in DFD shapes: processes round, stores as cylinders, the others rectangles. */
+export function shape(element: ModelElement): string {
     const label = `"${mermaidText(element.label ?? element.id)}"`;
     switch (element.kind) {
         case 'process': return `((${label}))`;

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mermaidBlocks, moat, REPO_ROOT } from '../unit/helpers.js';
+import * as os from 'node:os';
+import { mermaidBlocks, moat, moatIn, REPO_ROOT } from '../unit/helpers.js';
 import { launchChromium, mermaidPage, renderMermaid } from './chromium.js';
 
 /** Every Mermaid diagram Moat writes is rendered by the real mermaid package in Chromium. */
@@ -28,6 +29,17 @@ describe('Mermaid diagrams render in Chromium', () => {
             expect(error, block).toBeUndefined();
             expect(svg).toMatch(/^<svg/);
         }
+    });
+
+    test('the diff of two versions of a model draws its changed neighbourhood', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-diff-render-'));
+        fs.cpSync(path.join(REPO_ROOT, 'samples', 'payments'), path.join(folder, 'v1'), { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'samples', 'payments'), path.join(folder, 'v2'), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'hostile.tm'), path.join(folder, 'v2', 'hostile.tm'));
+        fs.appendFileSync(path.join(folder, 'v2', 'checkout.tm'), '\nflow OrderExport: OrderService -> FraudDataProvider "Basket export" { carries [OrderDetails] }\n');
+        const blocks = mermaidBlocks((await moatIn(folder, 'diff', 'v1', 'v2')).stdout);
+        expect(blocks).toHaveLength(2);
+        for (const block of blocks) expect((await renderMermaid(page, block)).error, block).toBeUndefined();
     });
 
     test('hostile labels render as text: no script, no event handler, no injected node', async () => {
