@@ -4,6 +4,7 @@ import type { FailOn } from './check-report.js';
 import { InputError } from './load-models.js';
 import { MOAT_VERSION_STRING } from './version.js';
 import { runDiff, type DiffOptions } from './diff-command.js';
+import { runDrift, type DriftOptions, type DriftPolicy } from './drift-command.js';
 import { runQuestions } from './questions-command.js';
 import { runReport, type ReportOptions } from './report-command.js';
 import { runRules } from './rules-command.js';
@@ -55,6 +56,16 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .option('--head <revision>', '… with PATH at this revision (default: the working tree)')
         .action(async (paths: string[], options: DiffOptions) => {
             exitCode = await runDiff(paths, options, io);
+        });
+    program.command('drift')
+        .description('Does this change need a threat-model update? Elements whose `code` changed since REV while their model file did not, and model changes the policy wants reviewed.')
+        .argument('<paths...>', '.tm files or folders')
+        .requiredOption('--base <revision>', 'the revision the change is measured from (e.g. origin/main)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--fail', 'exit 1 when there is a finding', false)
+        .addOption(new Option('--policy <checks...>', 'model changes to flag for review').choices(['classified-flows', 'boundary-crossings', 'none']).default(['classified-flows', 'boundary-crossings']))
+        .action(async (paths: string[], options: Omit<DriftOptions, 'policy'> & { policy: string[] }) => {
+            exitCode = await runDrift(paths, { ...options, policy: options.policy.filter((check): check is DriftPolicy => check !== 'none') }, io);
         });
     program.command('rules')
         .description('List the rules of knowledge bases (default: the built-in moat:stride) with counts per STRIDE letter, subject and severity.')
