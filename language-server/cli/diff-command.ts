@@ -18,6 +18,8 @@ export interface DiffOptions {
     base?: string;
     /** … with the path at this revision (default: the working tree). */
     head?: string;
+    /** Exit 1 when the change brings a new open or unaddressed threat at or above this severity. */
+    failOn: 'none' | 'new-unmitigated-high' | 'new-unmitigated-critical';
 }
 
 /**
@@ -41,7 +43,11 @@ export async function runDiff(paths: readonly string[], options: DiffOptions, io
         } else {
             io.stdout(diffs.map(({ file, from, to, diff }) => diffMarkdown(diff, from, to, to.model.settings.label ?? from.model.settings.label ?? file)).join('\n'));
         }
-        return 0;
+        const bar = options.failOn === 'new-unmitigated-critical' ? ['critical'] : options.failOn === 'new-unmitigated-high' ? ['critical', 'high'] : [];
+        const failing = diffs.flatMap(({ diff }) => diff.threats).filter(threat => threat.change === 'new' && threat.after
+            && bar.includes(threat.after.severity) && (threat.after.status === 'open' || threat.after.status === 'unaddressed'));
+        if (failing.length > 0) io.stderr(`moat: the change brings ${failing.length} new unmitigated threat(s): ${failing.map(threat => threat.id).join(', ')}`);
+        return failing.length > 0 ? 1 : 0;
     } finally {
         for (const snapshot of snapshots) snapshot.dispose();
     }

@@ -54,6 +54,8 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
         .option('--base <revision>', 'compare PATH at this git revision (e.g. origin/main) …')
         .option('--head <revision>', '… with PATH at this revision (default: the working tree)')
+        .addOption(new Option('--fail-on <bar>', 'exit 1 when the change brings a new open or unaddressed threat of this severity or worse')
+            .choices(['none', 'new-unmitigated-high', 'new-unmitigated-critical']).default('none'))
         .action(async (paths: string[], options: DiffOptions) => {
             exitCode = await runDiff(paths, options, io);
         });

@@ -85,6 +85,17 @@ describe('moat diff', () => {
         expect(same.stdout).toContain('No change to the threat model.');
     });
 
+    test('--fail-on new-unmitigated-high fails a change that brings a new open high threat', async () => {
+        const folder = copySample();
+        fs.cpSync(path.join(folder, 'payments'), path.join(folder, 'payments-v2'), { recursive: true });
+        fs.appendFileSync(path.join(folder, 'payments-v2', 'checkout.tm'), '\nflow PlainCard: Shopper -> ApiGateway "Card in clear" { protocol http  carries [CardNumber] }\n');
+        const run = await moatIn(folder, 'diff', '--fail-on', 'new-unmitigated-high', 'payments', 'payments-v2');
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(/^moat: the change brings \d+ new unmitigated threat\(s\): .*@PlainCard/);
+        expect((await moatIn(folder, 'diff', 'payments', 'payments-v2')).code).toBe(0);
+        expect((await moatIn(folder, 'diff', '--fail-on', 'new-unmitigated-high', 'payments', 'payments')).code).toBe(0);
+    });
+
     test('usage errors exit 2 with a message', async () => {
         expect((await moat('diff', 'samples/payments')).code).toBe(2);
         const unknown = await moat('diff', 'samples/payments', '--base', 'no-such-revision-xyz');
