@@ -43,7 +43,8 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
     program.command('report')
         .description('Report on each model: summary, the DFD as Mermaid, open threats with their mitigations and tickets, traceability gaps.')
         .argument('<paths...>', '.tm files or folders')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .addOption(new Option('-f, --format <format>', 'output format: markdown (with Mermaid), html (one self-contained file with an SVG diagram) or json')
+            .choices(['markdown', 'html', 'json']).default('markdown'))
         .option('-o, --output <file>', 'write the report to a file instead of standard output')
         .action(async (paths: string[], options: ReportOptions) => {
             exitCode = await runReport(paths, options, io);

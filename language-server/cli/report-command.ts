@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { createMoatServices } from '../moat-module.js';
+import { htmlReport } from '../report/html-report.js';
 import { markdownReport } from '../report/markdown-report.js';
 import { reportData, type ReportDocument } from '../report/report-data.js';
 import type { CommandIo } from './check-command.js';
@@ -10,7 +11,7 @@ import { analysesOf } from './model-roots.js';
 
 /** Options of `moat report`. */
 export interface ReportOptions {
-    format: 'markdown' | 'json';
+    format: 'markdown' | 'json' | 'html';
     /** Write to this file instead of standard output. */
     output?: string;
 }
@@ -22,7 +23,9 @@ export async function runReport(paths: readonly string[], options: ReportOptions
     const reports = analysesOf(services, documents).map(analysis => ({ analysis, data: reportData(analysis, io.cwd) }));
     const text = options.format === 'json'
         ? JSON.stringify({ schemaVersion: 1, models: reports.map(report => report.data) } satisfies ReportDocument, null, 2)
-        : reports.map(report => markdownReport(report.data, report.analysis)).join('\n---\n\n');
+        : options.format === 'html'
+            ? (await Promise.all(reports.map(report => htmlReport(report.data, report.analysis)))).join('\n')
+            : reports.map(report => markdownReport(report.data, report.analysis)).join('\n---\n\n');
     if (options.output) fs.writeFileSync(path.resolve(io.cwd, options.output), `${text}\n`);
     else io.stdout(text);
     return 0;

@@ -4,6 +4,7 @@ import type { Severity } from '../model/threat-model-types.js';
 import { mermaidDfd } from './mermaid-dfd.js';
 import type { ReportData, ReportThreat } from './report-data.js';
 import { markdownText as md } from './text-escaping.js';
+import { count } from './wording.js';
 
 const STATUSES = ['unaddressed', 'open', 'accepted', 'mitigated', 'not-applicable'] as const;
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -66,8 +67,4 @@ function threatTable(threats: readonly ReportThreat[]): string[] {
             + `${threat.stride.map(category => STRIDE_LETTERS[category]).join('')} | ${threat.on.map(md).join(', ')} | ${threat.status} | `
             + `${threat.mitigations.map(mitigation => `${md(mitigation.id)} (${mitigation.status}${mitigation.tickets.length > 0 ? `, ${mitigation.tickets.map(md).join(', ')}` : ''})`).join('; ') || '—'} |`)
     ];
-}
-
-function count(value: number, singular: string, plural = `${singular}s`): string {
-    return `${value} ${value === 1 ? singular : plural}`;
 }

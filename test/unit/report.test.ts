@@ -36,6 +36,24 @@ describe('moat report', () => {
         }
     });
 
+    test('the HTML report is one self-contained file: inline SVG diagram, no script, nothing loaded from elsewhere', async () => {
+        const html = (await moat('report', '-f', 'html', 'samples/payments')).stdout;
+        expect(html).toMatch(/^<!doctype html>/);
+        expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+        expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|\b(src|href)=/i);
+        expect(html.match(/<g class="node /g)).toHaveLength(35);
+        expect(html.match(/<g class="boundary"/g)).toHaveLength(10);
+    });
+
+    test('hostile labels stay text in HTML too', async () => {
+        const html = (await moat('report', '-f', 'html', HOSTILE)).stdout;
+        const tags = [...html.matchAll(/<\/?([a-z]+)\b[^>]*>/gi)];
+        expect(new Set(tags.map(tag => tag[1].toLowerCase()))).not.toContain('script');
+        expect(tags.filter(tag => /\son\w+=|javascript:/i.test(tag[0])).map(tag => tag[0])).toEqual([]);
+        expect(html).toContain('&lt;script&gt;alert(&#39;model&#39;)&lt;/script&gt;');
+        expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    });
+
     test('hostile labels stay text: no HTML, no Mermaid directive, no line of the diagram the model wrote', async () => {
         const markdown = (await moat('report', HOSTILE)).stdout;
         expect(markdown).not.toMatch(/<(script|img|svg|a|b)\b/i);

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { moat, REPO_ROOT } from '../unit/helpers.js';
+import { launchChromium } from './chromium.js';
+
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+
+/** The HTML report opened in Chromium as a reader would: it renders, runs nothing, and a screenshot is kept in test-results/. */
+describe('the HTML report in Chromium', () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+        browser = await launchChromium();
+        fs.mkdirSync(RESULTS, { recursive: true });
+    });
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    test.each([['samples/payments', 'report-payments'], ['test/fixtures/hostile/hostile.tm', 'report-hostile']])('%s', async (target, name) => {
+        const file = path.join(RESULTS, `${name}.html`);
+        await moat('report', '-f', 'html', '-o', path.relative(REPO_ROOT, file), target);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const dialogs: string[] = [];
+        const requests: string[] = [];
+        page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+        page.on('request', request => { if (!request.url().startsWith('file://')) requests.push(request.url()); });
+        await page.goto(`file://${file}`);
+        const facts = await page.evaluate(() => ({
+            scripts: document.querySelectorAll('script').length,
+            handlers: [...document.querySelectorAll('*')].filter(element => [...element.attributes].some(attribute => attribute.name.startsWith('on'))).length,
+            nodes: document.querySelectorAll('.diagram svg g.node').length,
+            svgWidth: document.querySelector('.diagram svg')?.getBoundingClientRect().width ?? 0,
+            title: document.title
+        }));
+        await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
+        await page.close();
+        expect(dialogs).toEqual([]);
+        expect(requests).toEqual([]);
+        expect(facts.scripts).toBe(0);
+        expect(facts.handlers).toBe(0);
+        expect(facts.nodes).toBeGreaterThan(2);
+        expect(facts.svgWidth).toBeGreaterThan(200);
+        expect(facts.title).toMatch(/^Threat model: /);
+        expect(fs.statSync(path.join(RESULTS, `${name}.png`)).size).toBeGreaterThan(20_000);
+    });
+});
