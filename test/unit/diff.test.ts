@@ -1,43 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { mermaidBlocks, moat, moatIn, REPO_ROOT } from './helpers.js';
+import { copySample, mermaidBlocks, moat, moatIn, writePaymentsV2 } from './helpers.js';
 
-const SAMPLE = path.join(REPO_ROOT, 'samples', 'payments');
-
-/**
- * A second version of the payments sample with realistic changes: a new analytics export that
- * crosses into a third party carrying personal data, the Kafka TLS mitigation done, and the
- * warehouse-tampering threat accepted.
- */
-function applyChanges(folder: string): void {
-    const edit = (file: string, from: string, to: string) => {
-        const full = path.join(folder, file);
-        const text = fs.readFileSync(full, 'utf8');
-        if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
-        fs.writeFileSync(full, text.replace(from, to));
-    };
-    edit('checkout.tm', 'external FraudDataProvider "Fraud-data provider" {',
-        'external AnalyticsVendor "Marketing analytics vendor" { trusted false }\n\nexternal FraudDataProvider "Fraud-data provider" {');
-    fs.appendFileSync(path.join(folder, 'checkout.tm'), '\n// Added in this change: the order service exports basket data to the analytics vendor.\n'
-        + 'flow OrderExport: OrderService -> AnalyticsVendor "Nightly basket export" { protocol https  carries [OrderDetails] }\n');
-    edit('threats.tm', 'status in-progress\n  ticket "PAY-214"', 'status done\n  ticket "PAY-214"');
-    edit('threats.tm', '  mitigated-by WarehouseAccessHistory\n}', '  mitigated-by WarehouseAccessHistory\n  accepted-by "Ana Ruiz (Head of Finance Engineering)" until 2027-05-31 because "Reports are reconciled against the ledger monthly"\n}');
-}
-
-function copySample(): string {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-diff-'));
-    fs.cpSync(SAMPLE, path.join(folder, 'payments'), { recursive: true });
-    return folder;
-}
 
 describe('moat diff', () => {
     test('two versions of a folder: new flow, boundary crossing, classified data, threat and mitigation changes', async () => {
         const folder = copySample();
         fs.cpSync(path.join(folder, 'payments'), path.join(folder, 'payments-v2'), { recursive: true });
-        applyChanges(path.join(folder, 'payments-v2'));
+        writePaymentsV2(path.join(folder, 'payments-v2'));
         const json = JSON.parse((await moatIn(folder, 'diff', '-f', 'json', 'payments', 'payments-v2')).stdout) as { models: Record<string, unknown>[] };
         expect(json.models).toHaveLength(1);
         const [model] = json.models as unknown as {
@@ -60,7 +32,7 @@ describe('moat diff', () => {
     test('the Markdown of the change matches its golden file and draws only the changed neighbourhood', async () => {
         const folder = copySample();
         fs.cpSync(path.join(folder, 'payments'), path.join(folder, 'payments-v2'), { recursive: true });
-        applyChanges(path.join(folder, 'payments-v2'));
+        writePaymentsV2(path.join(folder, 'payments-v2'));
         const markdown = (await moatIn(folder, 'diff', 'payments', 'payments-v2')).stdout;
         expect(markdown).toMatchSnapshot();
         const [diagram] = mermaidBlocks(markdown);
@@ -75,7 +47,7 @@ describe('moat diff', () => {
         git('init', '-q');
         git('-c', 'user.email=t@example.org', '-c', 'user.name=Test', 'add', '.');
         git('-c', 'user.email=t@example.org', '-c', 'user.name=Test', 'commit', '-q', '-m', 'v1');
-        applyChanges(path.join(folder, 'payments'));
+        writePaymentsV2(path.join(folder, 'payments'));
         const working = JSON.parse((await moatIn(folder, 'diff', '-f', 'json', 'payments', '--base', 'HEAD')).stdout) as { models: { flows: { added: string[] } }[] };
         expect(working.models[0].flows.added).toEqual(['OrderExport']);
         git('-c', 'user.email=t@example.org', '-c', 'user.name=Test', 'commit', '-q', '-am', 'v2');

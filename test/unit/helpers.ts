@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
@@ -153,4 +155,31 @@ export async function moatIn(cwd: string, ...argv: string[]): Promise<CliRun> {
 /** The Mermaid blocks of a Markdown text. */
 export function mermaidBlocks(markdown: string): string[] {
     return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map(match => match[1]);
+}
+
+/**
+ * A second version of the payments sample with realistic changes: a new analytics export that
+ * crosses into a third party carrying personal data, the Kafka TLS mitigation done, and the
+ * warehouse-tampering threat accepted.
+ */
+export function writePaymentsV2(folder: string): void {
+    const edit = (file: string, from: string, to: string) => {
+        const full = path.join(folder, file);
+        const text = fs.readFileSync(full, 'utf8');
+        if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+        fs.writeFileSync(full, text.replace(from, to));
+    };
+    edit('checkout.tm', 'external FraudDataProvider "Fraud-data provider" {',
+        'external AnalyticsVendor "Marketing analytics vendor" { trusted false }\n\nexternal FraudDataProvider "Fraud-data provider" {');
+    fs.appendFileSync(path.join(folder, 'checkout.tm'), '\n// Added in this change: the order service exports basket data to the analytics vendor.\n'
+        + 'flow OrderExport: OrderService -> AnalyticsVendor "Nightly basket export" { protocol https  carries [OrderDetails] }\n');
+    edit('threats.tm', 'status in-progress\n  ticket "PAY-214"', 'status done\n  ticket "PAY-214"');
+    edit('threats.tm', '  mitigated-by WarehouseAccessHistory\n}', '  mitigated-by WarehouseAccessHistory\n  accepted-by "Ana Ruiz (Head of Finance Engineering)" until 2027-05-31 because "Reports are reconciled against the ledger monthly"\n}');
+}
+
+/** A temporary folder holding a copy of samples/payments as `payments/`. */
+export function copySample(): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-diff-'));
+    fs.cpSync(path.join(REPO_ROOT, 'samples', 'payments'), path.join(folder, 'payments'), { recursive: true });
+    return folder;
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import AjvModule from 'ajv';
 import { describe, expect, test } from 'vitest';
-import { mermaidBlocks, moat, REPO_ROOT } from './helpers.js';
+import { copySample, mermaidBlocks, moat, moatIn, REPO_ROOT, writePaymentsV2 } from './helpers.js';
 
 const validateReport = new AjvModule.default({ strict: false, allErrors: true })
     .compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'schema', 'moat-report.schema.json'), 'utf8')));
@@ -24,6 +24,14 @@ describe('moat report', () => {
             expect(validateReport(report), `${target}: ${JSON.stringify(validateReport.errors?.slice(0, 3))}`).toBe(true);
         }
         expect(JSON.parse((await moat('report', '-f', 'json', 'samples/payments')).stdout)).toMatchSnapshot();
+    });
+
+    test('the Markdown report of a second version of the sample (new export, Kafka TLS done, a threat accepted) matches its golden file', async () => {
+        const folder = copySample();
+        writePaymentsV2(path.join(folder, 'payments'));
+        const markdown = (await moatIn(folder, 'report', 'payments')).stdout;
+        expect(markdown).toContain('Marketing analytics vendor');
+        expect(markdown).toMatchSnapshot();
     });
 
     test('--output writes the report to a file', async () => {

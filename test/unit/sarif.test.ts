@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { CheckReport } from '../../language-server/cli/check-report.js';
 import { DiagnosticHelp } from '../../language-server/cli/diagnostic-help.js';
 import { MAX_SARIF_RESULTS, sarifLog } from '../../language-server/cli/sarif-log.js';
-import { moat, moatIn, REPO_ROOT } from './helpers.js';
+import { copySample, moat, moatIn, REPO_ROOT, writePaymentsV2 } from './helpers.js';
 
 const SCHEMAS = path.join(REPO_ROOT, 'test', 'fixtures', 'schemas');
 // Both packages are CommonJS with the class also on `.default`, which is how NodeNext types see them.
@@ -99,6 +99,24 @@ describe('moat check --format sarif', () => {
         expect(log.runs[0].results).toHaveLength(MAX_SARIF_RESULTS);
         expect(log.runs[0].results.filter(result => result.level === 'error')).toHaveLength(10);
         expect(JSON.stringify(log.runs[0].invocations)).toContain(`of ${MAX_SARIF_RESULTS + 10} results`);
+    });
+
+    test('the log of the second version of the payments sample matches its golden file', async () => {
+        const folder = copySample();
+        writePaymentsV2(path.join(folder, 'payments'));
+        const log = JSON.parse((await moatIn(folder, 'check', '-f', 'sarif', '--docs-url', DOCS, 'payments')).stdout) as SarifLog;
+        expect(validateSarif(log)).toBe(true);
+        expect(log.runs[0].results.map(result => result.ruleId)).toContain('FLOW-DEP-01');
+        expect(log).toMatchSnapshot();
+    });
+
+    test('the hostile-label fixture gives valid SARIF and Code Climate with its text as plain strings', async () => {
+        const sarif = JSON.parse((await moat('check', '-f', 'sarif', 'test/fixtures/hostile/hostile.tm')).stdout) as SarifLog;
+        expect(validateSarif(sarif)).toBe(true);
+        const issues = JSON.parse((await moat('check', '-f', 'codeclimate', 'test/fixtures/hostile/hostile.tm')).stdout) as object[];
+        for (const issue of issues) expect(validateCodeClimate(issue)).toBe(true);
+        expect(sarif.runs[0].results.length).toBeGreaterThan(5);
+        expect(issues).toHaveLength(sarif.runs[0].results.length);
     });
 
     test('the log of a sample matches its golden file', async () => {
