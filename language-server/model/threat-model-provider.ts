@@ -16,12 +16,15 @@ export class ThreatModelProvider {
     private readonly knowledgeBases: KnowledgeBaseRegistry;
     private readonly clock: Clock;
     private readonly models: WorkspaceCache<string, ThreatModel>;
+    /** Checks ask for the vocabulary once per declaration: looked up once per document and workspace state. */
+    private readonly vocabularies: WorkspaceCache<string, Vocabulary>;
 
     constructor(services: MoatServices) {
         this.importGraph = services.workspace.ImportGraph;
         this.knowledgeBases = services.knowledge.KnowledgeBaseRegistry;
         this.clock = services.workspace.Clock;
         this.models = new WorkspaceCache(services.shared);
+        this.vocabularies = new WorkspaceCache(services.shared);
     }
 
     /** The model of the document and everything it imports. */
@@ -34,8 +37,10 @@ export class ThreatModelProvider {
 
     /** The vocabulary that applies to a document: that of the knowledge bases its model names. */
     vocabulary(document: LangiumDocument): Vocabulary {
-        const model = findModelDeclaration(this.importGraph.closure(document));
-        const declaredIn = model ? AstUtils.getDocument(model).uri : document.uri;
-        return this.knowledgeBases.vocabulary(settingsOf(model).knowledgeBases, declaredIn);
+        return this.vocabularies.get(document.uri.toString(), () => {
+            const model = findModelDeclaration(this.importGraph.closure(document));
+            const declaredIn = model ? AstUtils.getDocument(model).uri : document.uri;
+            return this.knowledgeBases.vocabulary(settingsOf(model).knowledgeBases, declaredIn);
+        });
     }
 }

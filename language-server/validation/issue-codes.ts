@@ -27,6 +27,7 @@ export const IssueCodes = {
     IncompleteAcceptance: 'incomplete-acceptance',
     ExpiredAcceptance: 'expired-acceptance',
     WontDoMitigation: 'wont-do-mitigation',
+    TooManyDiagnostics: 'too-many-diagnostics',
     ImportNotFound: 'import-not-found',
     ImportCycle: 'import-cycle',
     UnknownKnowledgeBase: 'unknown-knowledge-base',

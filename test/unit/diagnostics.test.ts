@@ -108,6 +108,10 @@ const cases: Record<IssueCode, Case> = {
         trigger: `${base}flow User -> Web\nthreat Flood "Flood" { on Web  stride denial-of-service  mitigated-by Limit }\nmitigation Limit "Rate limit" { status wont-do }\n`,
         nearMiss: `${base}flow User -> Web\nthreat Flood "Flood" { on Web  stride denial-of-service  mitigated-by Limit }\nmitigation Limit "Rate limit" { status done }\n`
     },
+    'too-many-diagnostics': {
+        trigger: Array.from({ length: 2600 }, (_, index) => `actor A${index} "A"`).join('\n'),
+        nearMiss: Array.from({ length: 2400 }, (_, index) => `actor A${index} "A"`).join('\n')
+    },
     'import-not-found': {
         trigger: { 'main.tm': `import "./missing.tm"\n${base}flow User -> Web\n` },
         nearMiss: { 'main.tm': `import "./shared.tm"\nactor User "User"\nflow User -> Web\n`, 'shared.tm': 'process Web "Web app"\n' }
