@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
-/** Node bundles: the language server, the CLI and the benchmark, CommonJS, with the groupBy polyfill first. */
+/** Node bundles: the language server, the CLI, the benchmark and the fuzzer, CommonJS, with the groupBy polyfill first. */
 const nodeBundles = {
-    entryPoints: { server: 'language-server/main.ts', cli: 'language-server/cli/main.ts', bench: 'bench/measure.ts' },
+    entryPoints: { server: 'language-server/main.ts', cli: 'language-server/cli/main.ts', bench: 'bench/measure.ts', fuzz: 'fuzz/fuzz.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     bundle: true,

@@ -72,6 +72,8 @@ export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[
     const threats: Threat[] = [];
     for (const document of documents) {
         for (const declaration of document.parseResult.value.declarations) {
+            // A declaration the parser recovered without its name cannot be referred to; its parse error says why.
+            if (!isFlow(declaration) && !declaration.name) continue;
             if (isElement(declaration)) model.elements.push(elementOf(declaration, [], context));
             else if (isBoundary(declaration)) collectBoundary(declaration, undefined, model, context);
             else if (isFlow(declaration)) flows.push(declaration);
@@ -98,6 +100,7 @@ function collectBoundary(boundary: Boundary, parent: ModelBoundary | undefined, 
     model.boundaries.push(built);
     const inner = [...chain, built.id];
     for (const member of boundary.members) {
+        if (!member.name) continue;
         if (isBoundary(member)) collectBoundary(member, built, model, context, inner);
         else model.elements.push(elementOf(member, inner, context));
     }
@@ -160,7 +163,8 @@ function dataOf(entries: readonly PropertyEntry[], relation: 'carries' | 'stores
 }
 
 function answersOf(entries: readonly PropertyEntry[]): Answer[] {
-    return entries.filter(isAnswer).map(answer => ({
+    // An answer the parser recovered without its category answers nothing; its parse error says why.
+    return entries.filter(isAnswer).filter(answer => answer.category !== undefined).map(answer => ({
         category: answer.category as StrideCategory, notApplicable: answer.notApplicable, text: answer.text,
         location: locationOf(answer, 'category')
     }));

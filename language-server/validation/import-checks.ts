@@ -12,6 +12,7 @@ export function createImportChecks(services: MoatServices) {
             const document = AstUtils.getDocument(node);
             if (importGraph.target(node, document.uri)) return;
             const target = importGraph.resolve(node, document.uri);
+            if (!target) return; // no path: the parse error says so
             const why = target.path.endsWith('.tm') ? 'no such file' : 'only .tm files can be imported';
             reportIssue(accept, 'error', IssueCodes.ImportNotFound, `Cannot import '${node.path}': ${why} (${target.fsPath}).`, { node, property: 'path' });
         },

@@ -25,7 +25,7 @@ export function createImportClashChecks(services: MoatServices) {
             const own = document.uri.toString();
             for (const [id, [first, second]] of declaringFiles(threatModels.threatModel(document))) {
                 if (first === own || second === own || closureUris(first).has(second) || closureUris(second).has(first)) continue;
-                const index = file.imports.findIndex(node => closureUris(importGraph.resolve(node, document.uri).toString()).has(second));
+                const index = file.imports.findIndex(node => closureUris(importGraph.resolve(node, document.uri)?.toString() ?? '').has(second));
                 if (index < 0) continue;
                 const names = [first, second].map(uri => UriUtils.basename(URI.parse(uri))).join(' and ');
                 reportIssue(accept, 'error', IssueCodes.DuplicateName,

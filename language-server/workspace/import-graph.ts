@@ -17,14 +17,15 @@ export class ImportGraph {
         this.importersCache = new WorkspaceCache(services.shared);
     }
 
-    /** The URI an import statement points at, relative to the importing file. */
-    resolve(node: Import, from: URI): URI {
-        return UriUtils.resolvePath(UriUtils.dirname(from), node.path);
+    /** The URI an import statement points at, relative to the importing file; none while its path is missing (a parse error). */
+    resolve(node: Import, from: URI): URI | undefined {
+        return typeof node.path === 'string' && node.path !== '' ? UriUtils.resolvePath(UriUtils.dirname(from), node.path) : undefined;
     }
 
     /** The loaded document an import points at, if it is a loaded `.tm` document. */
     target(node: Import, from: URI): LangiumDocument<ModelFile> | undefined {
-        const document = this.documents.getDocument(this.resolve(node, from));
+        const uri = this.resolve(node, from);
+        const document = uri && this.documents.getDocument(uri);
         return document && isModelFile(document.parseResult.value) ? document as LangiumDocument<ModelFile> : undefined;
     }
 
@@ -93,7 +94,8 @@ export class ImportGraph {
             const root = document.parseResult.value;
             if (!isModelFile(root)) continue;
             for (const node of root.imports) {
-                const target = this.resolve(node, document.uri).toString();
+                const target = this.resolve(node, document.uri)?.toString();
+                if (!target) continue;
                 const importers = reverse.get(target);
                 if (importers) importers.push(document.uri.toString());
                 else reverse.set(target, [document.uri.toString()]);

@@ -13,8 +13,8 @@ export function referencedFiles(document: LangiumDocument): URI[] {
     if (!isModelFile(root)) return [];
     const base = UriUtils.dirname(document.uri);
     const paths = [
-        ...root.imports.map(node => node.path),
-        ...root.declarations.filter(isModel).flatMap(model => model.knowledgeBases).filter(reference => !isBuiltinReference(reference))
+        ...root.imports.map(node => node.path).filter(path => typeof path === 'string' && path !== ''),
+        ...root.declarations.filter(isModel).flatMap(model => model.knowledgeBases).filter(reference => typeof reference === 'string' && !isBuiltinReference(reference))
     ];
     return paths.map(relative => UriUtils.resolvePath(base, relative))
         .filter(uri => MODEL_EXTENSIONS.some(extension => uri.path.endsWith(extension)));

@@ -52,6 +52,10 @@ const cases: [string, string | Buffer, Record<string, string | Buffer>?][] = [
     ['an import of a missing file', 'import "./nowhere/missing.tm"\nactor A "A"\n'],
     ['an import of a file over the size cap', 'import "./huge.tm"\nactor A "A"\n', { 'huge.tm': `// ${'x'.repeat(MAX_FILE_CHARS + 10)}\n` }],
     ['a 100,000-character identifier and a 1,000,000-character label', `actor ${'A'.repeat(100_000)} "${'L'.repeat(1_000_000)}"\n`],
+    // Found by the fuzzer: declarations the parser recovers with a part missing.
+    ['an import without its path', 'import\nactor A "A"\n'],
+    ['a threat without its name', 'threat// comment\nmodel Shop "Shop" { budget { high 0 } }\nactor A "A"\n'],
+    ['an answer without its category', 'actor A "A"\nprocess P "P" { answer }\nflow A -> P\n'],
     ['threats, mitigations and stories referring to each other', 'actor A "A"\nprocess P "P"\nflow A -> P\nthreat T "t" { on P stride tampering mitigated-by M }\nmitigation M "m" { covers WEB-TLS-01 }\nstory S "s" without "x" { threats [T, T, T] touches [P, P] }\nrequirement R "r" { realized-by [M, M] }\n']
 ];
 
