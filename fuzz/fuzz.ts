@@ -63,8 +63,16 @@ async function main(): Promise<void> {
         documents.deleteDocument(uri);
         return analysis;
     };
+    let lastFailure = '';
     const property = fc.asyncProperty(fc.nat(texts.length - 1), fc.array(mutationArbitrary(), { minLength: 1, maxLength: 8 }), async (which, mutations) => {
-        const input = mutate(texts[which], mutations);
+        try {
+            await check(mutate(texts[which], mutations));
+        } catch (error) {
+            lastFailure = error instanceof Error ? error.stack ?? error.message : String(error);
+            throw error;
+        }
+    });
+    const check = async (input: string) => {
         const before = performance.now();
         caught.length = 0;
         await build(input);
@@ -72,11 +80,15 @@ async function main(): Promise<void> {
         const took = performance.now() - before;
         slowest = Math.max(slowest, took);
         if (took > TIME_BOUND_MS) throw new Error(`took ${Math.round(took)} ms`);
-        const check = await build(canary);
-        if (!check.derivedThreats.some(threat => threat.id === 'WEB-TLS-01@Pay')) throw new Error('a known model is no longer analysed correctly after this input');
-    });
+        const canaryAnalysis = await build(canary);
+        if (!canaryAnalysis.derivedThreats.some(threat => threat.id === 'WEB-TLS-01@Pay')) throw new Error('a known model is no longer analysed correctly after this input');
+    };
     try {
         await fc.assert(property, { numRuns: runs, seed, verbose: 1 });
+    } catch (error) {
+        console.error = log;
+        console.error(`The last failure: ${lastFailure}`);
+        throw error;
     } finally {
         console.error = log;
     }

@@ -36,18 +36,39 @@ export interface DiagramGraph {
     edges: DiagramEdge[];
 }
 
-/** The DFD of an analysed model. */
+/**
+ * The DFD of an analysed model. A name declared twice (a duplicate-name error) is drawn once, and a
+ * boundary that would contain itself is drawn at the top, so the graph is always a tree.
+ */
 export function diagramGraph(analysis: Analysis): DiagramGraph {
     const { model } = analysis;
     const worst = worstOpenSeverity(analysis);
+    const boundaries = dedupe(model.boundaries);
+    const parents = new Map(boundaries.map(boundary => [boundary.id, boundary.parent]));
+    const cyclic = (id: string) => {
+        const seen = new Set<string>();
+        for (let current: string | undefined = parents.get(id); current !== undefined; current = parents.get(current)) {
+            if (current === id || seen.has(current)) return true;
+            seen.add(current);
+        }
+        return false;
+    };
     return {
-        nodes: model.elements.map(element => ({
+        nodes: dedupe(model.elements).map(element => ({
             id: element.id, kind: element.kind, label: element.label ?? element.id, boundary: element.boundaries.at(-1), severity: worst.get(element.id)
         })),
-        boundaries: model.boundaries.map(boundary => ({ id: boundary.id, label: boundary.label ?? boundary.id, parent: boundary.parent })),
+        boundaries: boundaries.map(boundary => ({
+            id: boundary.id, label: boundary.label ?? boundary.id, parent: cyclic(boundary.id) || !parents.has(boundary.parent ?? '') ? undefined : boundary.parent
+        })),
         edges: model.flows.map(flow => ({
             id: flow.id, source: flow.source, target: flow.target, label: flow.label ?? flow.id, bidirectional: flow.bidirectional,
             crossing: flow.crosses.length > 0, severity: worst.get(flow.id)
         }))
     };
+}
+
+/** The first of each id. */
+function dedupe<T extends { id: string }>(items: readonly T[]): T[] {
+    const seen = new Set<string>();
+    return items.filter(item => !seen.has(item.id) && seen.add(item.id) !== undefined);
 }

@@ -22,9 +22,14 @@ export function mermaidDfd(analysis: Analysis): string {
     const elementsIn = new Map<string | undefined, ModelElement[]>();
     for (const element of model.elements) elementsIn.set(element.boundaries.at(-1), [...(elementsIn.get(element.boundaries.at(-1)) ?? []), element]);
     const boundaryIds = new Map(model.boundaries.map((boundary, index) => [boundary.id, `b${index}`]));
+    // A name declared twice (a duplicate-name error) can make a boundary its own ancestor: each is drawn once.
+    const drawn = new Set<string | undefined>();
     const emit = (parent: string | undefined, indent: string) => {
+        if (drawn.has(parent)) return;
+        drawn.add(parent);
         for (const element of elementsIn.get(parent) ?? []) lines.push(`${indent}${ids.get(element.id)}${shape(element)}`);
         for (const boundary of children.get(parent) ?? []) {
+            if (drawn.has(boundary.id)) continue;
             lines.push(`${indent}subgraph ${boundaryIds.get(boundary.id)}["${mermaidText(boundary.label ?? boundary.id)}"]`);
             emit(boundary.id, `${indent}  `);
             lines.push(`${indent}end`);

@@ -55,6 +55,7 @@ const cases: [string, string | Buffer, Record<string, string | Buffer>?][] = [
     // Found by the fuzzer: declarations the parser recovers with a part missing.
     ['an import without its path', 'import\nactor A "A"\n'],
     ['a threat without its name', 'threat// comment\nmodel Shop "Shop" { budget { high 0 } }\nactor A "A"\n'],
+    ['a boundary declared inside a boundary of the same name', 'boundary boundary B boundary B {\nmodel Shop "Shop" { budget { high 0 } }\nactor A "A"\nprocess P "P"\nflow A -> P\n'],
     ['an answer without its category', 'actor A "A"\nprocess P "P" { answer }\nflow A -> P\n'],
     ['threats, mitigations and stories referring to each other', 'actor A "A"\nprocess P "P"\nflow A -> P\nthreat T "t" { on P stride tampering mitigated-by M }\nmitigation M "m" { covers WEB-TLS-01 }\nstory S "s" without "x" { threats [T, T, T] touches [P, P] }\nrequirement R "r" { realized-by [M, M] }\n']
 ];
