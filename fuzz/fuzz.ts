@@ -8,6 +8,7 @@ import { createMoatServices } from '../language-server/moat-module.js';
 import { markdownReport } from '../language-server/report/markdown-report.js';
 import { reportData } from '../language-server/report/report-data.js';
 import { diagramGraph } from '../language-server/render/diagram-graph.js';
+import { checkFormatting, knowledgeBaseFormatting, knowledgeBaseTexts } from './formatter-property.js';
 import { mutate, mutationArbitrary } from './mutations.js';
 
 /**
@@ -16,7 +17,8 @@ import { mutate, mutationArbitrary } from './mutations.js';
  * swaps, splices, random Unicode); each goes through parse, link, validation, the STRIDE analysis,
  * the threat model, the diagram graph and the Markdown report in one long-lived set of services,
  * as in the language server. Properties: nothing throws, each input takes under the time bound,
- * and a known model built after it is still analysed the same way.
+ * a known model built after it is still analysed the same way, and an input that parses (a `.tm`,
+ * or a mutated knowledge base) formats idempotently, keeping its comments and its syntax tree.
  */
 const TIME_BOUND_MS = 5000;
 
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     const canary = 'actor User "User"\nboundary Dmz "DMZ" { process Web "Web" }\nflow Pay: User -> Web { protocol http }\n';
     let count = 0;
     let slowest = 0;
+    const formatted = { models: 0, knowledgeBases: 0 };
     // Langium turns an exception in a check into one diagnostic and a log line: for the fuzzer, that is a failure too.
     const caught: string[] = [];
     const log = console.error;
@@ -80,11 +83,15 @@ async function main(): Promise<void> {
         const took = performance.now() - before;
         slowest = Math.max(slowest, took);
         if (took > TIME_BOUND_MS) throw new Error(`took ${Math.round(took)} ms`);
+        const formatting = await checkFormatting(services, input, 'tm');
+        if (formatting.parsed) formatted.models++;
+        if (formatting.problem) throw new Error(formatting.problem);
         const canaryAnalysis = await build(canary);
         if (!canaryAnalysis.derivedThreats.some(threat => threat.id === 'WEB-TLS-01@Pay')) throw new Error('a known model is no longer analysed correctly after this input');
     };
     try {
         await fc.assert(property, { numRuns: runs, seed, verbose: 1 });
+        await fc.assert(knowledgeBaseFormatting(services, knowledgeBaseTexts(root), () => formatted.knowledgeBases++), { numRuns: runs, seed, verbose: 1 });
     } catch (error) {
         console.error = log;
         console.error(`The last failure: ${lastFailure}`);
@@ -92,7 +99,8 @@ async function main(): Promise<void> {
     } finally {
         console.error = log;
     }
-    console.log(`fuzz: ${runs} inputs, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s, slowest input ${Math.round(slowest)} ms, no failure`);
+    console.log(`fuzz: ${runs} inputs, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s, slowest input ${Math.round(slowest)} ms, `
+        + `formatted the ${formatted.models} .tm and ${formatted.knowledgeBases} of ${runs} .tmkb inputs that parsed, no failure`);
 }
 
 main().catch(error => {

@@ -4,10 +4,13 @@ import {
 } from 'langium/lsp';
 import { AnalysisProvider } from './analysis/analysis-provider.js';
 import { MoatCodeActionProvider } from './editor/quick-fixes/moat-code-action-provider.js';
+import { KnowledgeBaseFormatter } from './editor/formatting/knowledge-base-formatter.js';
+import { MoatFormatter } from './editor/formatting/moat-formatter.js';
 import { MoatCompletionProvider } from './editor/moat-completion-provider.js';
 import { MoatHoverProvider } from './editor/moat-hover-provider.js';
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
+import { MoatDocumentUpdateHandler } from './lsp/moat-document-update-handler.js';
 import { ThreatModelProvider } from './model/threat-model-provider.js';
 import { guardParser, MAX_CHAINED_OPERATORS, MAX_NESTING_DEPTH } from './parser/guarded-parser.js';
 import { MoatScopeComputation } from './references/moat-scope-computation.js';
@@ -20,6 +23,7 @@ import { registerMoatValidationChecks } from './validation/moat-validator.js';
 import { Clock } from './workspace/clock.js';
 import { ImportGraph } from './workspace/import-graph.js';
 import { MoatDocumentBuilder } from './workspace/moat-document-builder.js';
+import { MoatDocumentFactory } from './workspace/moat-document-factory.js';
 import { ReferencedFileLoader } from './workspace/referenced-file-loader.js';
 
 /** The services Moat adds to Langium's for the `.tm` language. */
@@ -72,11 +76,12 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     validation: {
         DocumentValidator: services => new MoatDocumentValidator(services)
     },
-    /** Editor features: catalogue ids completed after `asvs`/`cwe`/`capec`/`iso` and explained on hover. */
+    /** Editor features: catalogue ids completed after `asvs`/`cwe`/`capec`/`iso` and explained on hover; formatting. */
     lsp: {
         CompletionProvider: services => new MoatCompletionProvider(services),
         CodeActionProvider: services => new MoatCodeActionProvider(services),
-        HoverProvider: services => new MoatHoverProvider(services)
+        HoverProvider: services => new MoatHoverProvider(services),
+        Formatter: () => new MoatFormatter()
     }
 };
 
@@ -87,7 +92,8 @@ export const KnowledgeBaseModule: Module<KnowledgeBaseServices, PartialLangiumSe
     },
     lsp: {
         CompletionProvider: services => new MoatCompletionProvider(services),
-        HoverProvider: services => new MoatHoverProvider(services)
+        HoverProvider: services => new MoatHoverProvider(services),
+        Formatter: () => new KnowledgeBaseFormatter()
     }
 };
 
@@ -101,11 +107,15 @@ export type MoatAddedSharedServices = {
 /** Shared services of the Moat server. */
 export type MoatSharedServices = LangiumSharedServices & MoatAddedSharedServices;
 
-/** Shared services Moat adds or replaces: which models a changed file affects, loading what models import. */
+/** Shared services Moat adds or replaces: which models a changed file affects, loading what models import, closing documents. */
 export const MoatSharedModule: Module<MoatSharedServices, DeepPartial<LangiumSharedServices> & MoatAddedSharedServices> = {
     workspace: {
         DocumentBuilder: services => new MoatDocumentBuilder(services),
+        LangiumDocumentFactory: services => new MoatDocumentFactory(services),
         ReferencedFileLoader: services => new ReferencedFileLoader(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new MoatDocumentUpdateHandler(services)
     }
 };
 

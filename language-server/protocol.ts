@@ -1,9 +1,14 @@
 import type { StrideQuestion } from './analysis/analysis-types.js';
+import type { SourceLocation } from './model/threat-model-types.js';
+import type { DiagramGraph } from './render/diagram-types.js';
+import type { PictureOptions } from './render/render-picture-options.js';
+import type { TraceView } from './render/trace-types.js';
 
 /**
  * Every message Moat adds to the Language Server Protocol, declared once: the server implements
  * them (lsp/moat-requests.ts), the extension and tests send them. Requests answer `null` for a
- * document the server does not know instead of failing.
+ * document the server does not know instead of failing. Types only: the extension, the webview
+ * and tests import this module without pulling in the server.
  */
 
 /**
@@ -14,6 +19,12 @@ import type { StrideQuestion } from './analysis/analysis-types.js';
 export interface MoatRequest<Params, Result> {
     readonly method: string;
     readonly types?: { params: Params; result: Result };
+}
+
+/** A notification from the server, declared the same way. */
+export interface MoatNotification<Params> {
+    readonly method: string;
+    readonly types?: { params: Params };
 }
 
 /** Parameters naming one document. */
@@ -29,3 +40,66 @@ export interface QuestionsResult {
 
 /** `moat/getQuestions`: the STRIDE questions of the elements and flows declared in a document. */
 export const GetQuestionsRequest: MoatRequest<DocumentParams, QuestionsResult | null> = { method: 'moat/getQuestions' };
+
+/** Everything the preview draws for one model: the DFD, the traceability view and the questions. */
+export interface PreviewData {
+    uri: string;
+    /** The model's label or name. */
+    title: string;
+    diagram: DiagramGraph;
+    trace: TraceView;
+    /** The questions of the whole model (the root document and its imports). */
+    questions: StrideQuestion[];
+    /** Where each element, flow, boundary, story, threat and mitigation is declared, by id. */
+    locations: Record<string, SourceLocation>;
+    counts: { elements: number; flows: number; openThreats: number; openQuestions: number };
+}
+
+/** `moat/getPreview`: the preview data of the model rooted at a document. */
+export const GetPreviewRequest: MoatRequest<DocumentParams, PreviewData | null> = { method: 'moat/getPreview' };
+
+/** Parameters of `moat/renderPicture`: a document, or `.tm` text (a Markdown fence) analysed on its own. */
+export interface RenderPictureParams {
+    uri?: string;
+    text?: string;
+    options: PictureOptions;
+}
+
+/** `moat/renderPicture`: the picture `moat render` would write (SVG or Mermaid, DFD or traceability). */
+export const RenderPictureRequest: MoatRequest<RenderPictureParams, { picture: string } | null> = { method: 'moat/renderPicture' };
+
+/** Parameters of `moat/answerQuestion`: the document declaring the subject, and the answer. */
+export interface AnswerQuestionParams {
+    uri: string;
+    subject: string;
+    category: string;
+    text: string;
+    notApplicable: boolean;
+}
+
+/** A text edit in LSP form, so that this module needs no LSP library. */
+export interface PlainTextEdit {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+}
+
+/** The edit of `moat/answerQuestion`, with the version of the document it was computed on. */
+export interface AnswerQuestionResult {
+    uri: string;
+    version: number;
+    edit: PlainTextEdit;
+}
+
+/**
+ * `moat/answerQuestion`: the minimal edit that writes an answer into the model. The client applies
+ * it only to that version of the document (and asks again when the server has not caught up yet).
+ */
+export const AnswerQuestionRequest: MoatRequest<AnswerQuestionParams, AnswerQuestionResult | null> = { method: 'moat/answerQuestion' };
+
+/** The documents whose model changed after a validated build. */
+export interface ModelChangedParams {
+    uris: string[];
+}
+
+/** `moat/modelChanged` (server → client): models were rebuilt; previews pull their data again. */
+export const ModelChangedNotification: MoatNotification<ModelChangedParams> = { method: 'moat/modelChanged' };

@@ -64,7 +64,7 @@ function compileKindTest(expression: KindTest, scope: CompileScope): CompiledCon
 
 /** `crosses-boundary`: the flow's ends are not in the same boundary chain. */
 const CROSSES_BOUNDARY: CompiledCondition = {
-    test: node => node.type === 'flow' && node.entity.crosses.length > 0,
+    test: node => node.crossesBoundary,
     explain: (node, _index, out) => out.push(`crosses-boundary (${node.type === 'flow' ? node.entity.crosses.join(', ') : ''})`),
     cost: 1
 };

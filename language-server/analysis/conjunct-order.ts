@@ -19,19 +19,23 @@ export class ConjunctOrder {
     /** The conjuncts in the order written, for explanations. */
     readonly written: readonly CompiledCondition[];
     private readonly conjuncts: { condition: CompiledCondition; tested: number; held: number }[];
+    /** The conjuncts' tests in the current order: the unsampled evaluations call them directly. */
+    private tests: CompiledCondition['test'][];
     private evaluations = 0;
 
     constructor(conditions: readonly Expression[], scope: CompileScope) {
         this.written = conditions.flatMap(flattenAnd).map(expression => compileCondition(expression, scope));
         this.conjuncts = this.written.map(condition => ({ condition, tested: 0, held: 0 }));
         this.conjuncts.sort((a, b) => a.condition.cost - b.condition.cost);
+        this.tests = this.conjuncts.map(conjunct => conjunct.condition.test);
     }
 
     /** Whether every conjunct holds on the node. */
     holds(node: EvalNode, index: ModelIndex): boolean {
         const evaluation = ++this.evaluations;
         if ((evaluation & (SAMPLE_EVERY - 1)) !== 0) {
-            for (const conjunct of this.conjuncts) if (!conjunct.condition.test(node, index)) return false;
+            const tests = this.tests;
+            for (let position = 0; position < tests.length; position++) if (!tests[position](node, index)) return false;
             return true;
         }
         if ((evaluation & (REORDER_EVERY - 1)) === 0) this.reorder();
@@ -48,6 +52,7 @@ export class ConjunctOrder {
         const rank = ({ condition, tested, held }: ConjunctOrder['conjuncts'][number]) =>
             condition.cost / Math.max(1 - (held + 1) / (tested + 2), 0.01);
         this.conjuncts.sort((a, b) => rank(a) - rank(b));
+        this.tests = this.conjuncts.map(conjunct => conjunct.condition.test);
     }
 }
 

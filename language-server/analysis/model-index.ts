@@ -101,6 +101,8 @@ export class NodeRecord {
     /** An element's flows in and out (a bidirectional flow counts both ways, read with the sender as source); other nodes share one empty list. */
     readonly incoming: EvalNode[];
     readonly outgoing: EvalNode[];
+    /** Whether a flow crosses a trust boundary, read here rather than from the entity (which is elsewhere in memory). */
+    readonly crossesBoundary: boolean;
     /** Data on any flow of an element, computed on first use. */
     dataOnFlows: EvalNode[] | undefined = undefined;
     /** Results of compiled quantifiers reached by navigation, by quantifier number (condition-compiler.ts). */
@@ -118,6 +120,7 @@ export class NodeRecord {
         readonly data: EvalNode[]
     ) {
         this.kind = type === 'element' ? (entity as ModelElement).kind : type;
+        this.crossesBoundary = type === 'flow' && (entity as ModelFlow).crosses.length > 0;
         this.orientations = [this as unknown as EvalNode];
         this.incoming = type === 'element' ? [] : NO_NODES;
         this.outgoing = type === 'element' ? [] : NO_NODES;

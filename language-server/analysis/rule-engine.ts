@@ -4,7 +4,7 @@ import type { DerivedThreat, SubjectKind } from './analysis-types.js';
 import { AttributeSlots } from './attribute-slots.js';
 import { ConjunctOrder } from './conjunct-order.js';
 import { DerivedThreatRecord } from './derived-threat-record.js';
-import { subjectKindOf, type ModelIndex } from './model-index.js';
+import type { ModelIndex } from './model-index.js';
 
 /** A rule ready to run: its conditions compiled, as conjuncts that must all hold. */
 export interface CompiledRule {
@@ -39,12 +39,25 @@ export function deriveThreats(index: ModelIndex, knowledge: CompiledKnowledge, s
     const rulesByKind = rulesBySubjectKind(knowledge.rules.filter(compiled => settings.depth !== 'top' || compiled.rule.top));
     const derived: DerivedThreat[] = [];
     for (const nodes of [index.elements, index.flows, index.data, index.boundaries]) {
+        // Consecutive nodes are mostly of one kind: look the kind's rules up only when it changes.
+        let kind: SubjectKind | undefined;
+        let rules: CompiledRule[] | undefined;
         for (const subject of nodes) {
-            const rules = rulesByKind.get(subjectKindOf(subject));
+            if (subject.kind !== kind) {
+                kind = subject.kind;
+                rules = rulesByKind.get(kind);
+            }
             if (!rules) continue;
+            const orientations = subject.orientations;
             for (const compiled of rules) {
-                for (const node of subject.orientations) {
-                    if (compiled.conjuncts.holds(node, index)) {
+                const conjuncts = compiled.conjuncts;
+                // Only a bidirectional flow has a second reading.
+                if (orientations.length === 1) {
+                    if (conjuncts.holds(subject, index)) derived.push(new DerivedThreatRecord(compiled, subject, index));
+                    continue;
+                }
+                for (const node of orientations) {
+                    if (conjuncts.holds(node, index)) {
                         derived.push(new DerivedThreatRecord(compiled, node, index));
                         break;
                     }

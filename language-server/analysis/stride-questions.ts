@@ -1,7 +1,8 @@
 import type { QuestionDeclaration } from '../knowledge/knowledge-base-types.js';
 import type { Answer, StrideCategory } from '../model/threat-model-types.js';
-import type { DerivedThreat, StrideQuestion } from './analysis-types.js';
+import type { DerivedThreat, StrideQuestion, SubjectKind } from './analysis-types.js';
 import { subjectKindOf, type EvalNode, type ModelIndex } from './model-index.js';
+import { StrideQuestionRecord } from './stride-question-record.js';
 import { fillTemplate } from './templates.js';
 
 /**
@@ -13,14 +14,13 @@ import { fillTemplate } from './templates.js';
  */
 export function askQuestions(index: ModelIndex, declarations: readonly QuestionDeclaration[], derived: readonly DerivedThreat[]): StrideQuestion[] {
     const questions: StrideQuestion[] = [];
-    for (const node of [...index.elements, ...index.flows]) {
-        const seen = new Map<StrideCategory, number>();
-        for (const declaration of declarations) {
-            if (!asks(declaration, node)) continue;
-            const count = (seen.get(declaration.category) ?? 0) + 1;
-            seen.set(declaration.category, count);
-            const id = `${declaration.category}@${node.entity.id}${count > 1 ? `#${count}` : ''}`;
-            questions.push(question(id, node, declaration.category, () => fillTemplate(declaration.text, node), answersOf(node)));
+    const askedOf = questionsByKind(declarations);
+    for (const nodes of [index.elements, index.flows]) {
+        for (const node of nodes) {
+            for (const { declaration, suffix } of askedOf(node)) {
+                const id = `${declaration.category}@${node.entity.id}${suffix}`;
+                questions.push(question(id, node, declaration.category, () => fillTemplate(declaration.text, node), answersOf(node)));
+            }
         }
     }
     for (const threat of derived) {
@@ -39,6 +39,36 @@ export function askQuestions(index: ModelIndex, declarations: readonly QuestionD
     return questions;
 }
 
+/** A knowledge-base question as asked of one kind of subject: the second of a category gets `#2` in its id, and so on. */
+interface AskedQuestion {
+    declaration: QuestionDeclaration;
+    suffix: string;
+}
+
+/**
+ * The questions asked of each kind of subject, worked out once per kind rather than per node: which
+ * declarations apply and how each one's id is numbered depend only on the kind.
+ */
+function questionsByKind(declarations: readonly QuestionDeclaration[]): (node: EvalNode) => readonly AskedQuestion[] {
+    const byKind = new Map<SubjectKind, AskedQuestion[]>();
+    return node => {
+        const kind = subjectKindOf(node);
+        let asked = byKind.get(kind);
+        if (!asked) {
+            const seen = new Map<StrideCategory, number>();
+            asked = [];
+            for (const declaration of declarations) {
+                if (!asks(declaration, node)) continue;
+                const count = (seen.get(declaration.category) ?? 0) + 1;
+                seen.set(declaration.category, count);
+                asked.push({ declaration, suffix: count > 1 ? `#${count}` : '' });
+            }
+            byKind.set(kind, asked);
+        }
+        return asked;
+    };
+}
+
 function asks(declaration: QuestionDeclaration, node: EvalNode): boolean {
     const kind = subjectKindOf(node);
     return declaration.subjects.some(subject => subject === kind || (subject === 'element' && node.type === 'element'));
@@ -55,17 +85,9 @@ function answersOf(node: EvalNode): readonly Answer[] {
 
 /** A question; its text is filled in when first read (a large model asks hundreds of thousands). */
 function question(
-    id: string, node: EvalNode, category: StrideCategory, textOf: () => string, answers: readonly Answer[], categories: readonly StrideCategory[] = [category]
+    id: string, node: EvalNode, category: StrideCategory, textOf: () => string, answers: readonly Answer[], categories?: readonly StrideCategory[]
 ): StrideQuestion {
-    const answer = answers.find(candidate => categories.includes(candidate.category) && isGiven(candidate));
-    let text: string | undefined;
-    return {
-        id, subject: node.entity.id, subjectKind: subjectKindOf(node), category,
-        get text() {
-            return text ??= textOf();
-        },
-        status: answer ? (answer.notApplicable ? 'not-applicable' : 'answered') : 'open',
-        answer: answer?.text,
-        location: node.entity.location
-    };
+    const answer = answers.find(candidate => (categories ? categories.includes(candidate.category) : candidate.category === category) && isGiven(candidate));
+    const status = answer ? (answer.notApplicable ? 'not-applicable' : 'answered') : 'open';
+    return new StrideQuestionRecord(id, node.entity.id, subjectKindOf(node), category, textOf, status, answer?.text, node.entity.location);
 }

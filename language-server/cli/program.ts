@@ -6,6 +6,8 @@ import { MOAT_VERSION_STRING } from './version.js';
 import { runDiff, type DiffOptions } from './diff-command.js';
 import { runDrift, type DriftOptions, type DriftPolicy } from './drift-command.js';
 import { runQuestions } from './questions-command.js';
+import { COLLAPSE_ABOVE_NODES } from '../render/collapse-boundaries.js';
+import { runRender, type RenderOptions } from './render-command.js';
 import { runReport, type ReportOptions } from './report-command.js';
 import { runRules } from './rules-command.js';
 import { runThreats } from './threats-command.js';
@@ -48,6 +50,17 @@ export async function runMoat(argv: readonly string[], io: CommandIo): Promise<n
         .option('-o, --output <file>', 'write the report to a file instead of standard output')
         .action(async (paths: string[], options: ReportOptions) => {
             exitCode = await runReport(paths, options, io);
+        });
+    program.command('render')
+        .description('The preview\'s picture of a model: the DFD or the traceability view, as SVG (the preview\'s renderer) or Mermaid.')
+        .argument('<file>', 'the model\'s .tm file')
+        .addOption(new Option('-f, --format <format>', 'svg (standalone, no script) or mermaid (the text GitHub renders)').choices(['svg', 'mermaid']).default('svg'))
+        .addOption(new Option('--view <view>', 'the data-flow diagram or stories → threats → mitigations → tickets').choices(['dfd', 'trace']).default('dfd'))
+        .addOption(new Option('--direction <direction>', 'flows left to right or top to bottom (SVG)').choices(['LR', 'TB']).default('LR'))
+        .addOption(new Option('--collapse <boundaries>', `collapse trust boundaries (auto: all of them above ${COLLAPSE_ABOVE_NODES} elements, as the preview does)`).choices(['auto', 'all', 'none']).default('auto'))
+        .option('-o, --output <file>', 'write the picture to a file instead of standard output')
+        .action(async (file: string, options: RenderOptions) => {
+            exitCode = await runRender(file, options, io);
         });
     program.command('diff')
         .description('What a change does to the threat model: `moat diff OLD NEW` (files or folders) or `moat diff PATH --base REV [--head REV]` (git).')

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import type { StrideQuestion } from '../analysis/analysis-types.js';
+import { questionFields } from '../analysis/stride-question-record.js';
 import { createMoatServices } from '../moat-module.js';
 import type { CommandIo } from './check-command.js';
 import { collectFiles, loadModels } from './load-models.js';
@@ -21,7 +22,7 @@ export async function runQuestions(paths: readonly string[], options: { format: 
     const seen = new Set<string>();
     const questions: QuestionListing[] = [];
     for (const analysis of analysesOf(services, documents)) {
-        for (const { location, ...question } of analysis.questions) {
+        for (const { location, ...question } of analysis.questions.map(questionFields)) {
             const file = path.relative(io.cwd, URI.parse(location.uri).fsPath);
             const key = `${file}|${question.id}`;
             if ((!options.all && question.status !== 'open') || seen.has(key)) continue;

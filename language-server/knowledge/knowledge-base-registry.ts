@@ -16,6 +16,8 @@ export class KnowledgeBaseRegistry {
     private readonly documents: LangiumDocuments;
     private readonly documentFactory: LangiumDocumentFactory;
     private readonly builtins = new Map<string, KnowledgeBase>();
+    /** Vocabularies merged from built-in knowledge bases only, by their references joined. */
+    private readonly builtinVocabularies = new Map<string, Vocabulary>();
     private readonly fileCache: WorkspaceCache<string, KnowledgeBase | undefined>;
     private readonly vocabularyCache: WorkspaceCache<string, Vocabulary>;
 
@@ -33,8 +35,21 @@ export class KnowledgeBaseRegistry {
         return this.fileCache.get(uri.toString(), () => this.fromDocument(uri));
     }
 
-    /** The merged vocabulary of the named knowledge bases; unresolvable names are skipped. */
+    /**
+     * The merged vocabulary of the named knowledge bases; unresolvable names are skipped. One of
+     * built-in knowledge bases only is the same object for the whole process, so what is computed
+     * from it (the compiled rules) is not redone on every edit.
+     */
     vocabulary(references: readonly string[], from: URI): Vocabulary {
+        if (references.every(isBuiltinReference)) {
+            const builtinKey = references.join('|');
+            let merged = this.builtinVocabularies.get(builtinKey);
+            if (!merged) {
+                merged = mergeKnowledgeBases(references.map(reference => this.builtin(reference)).filter(kb => kb !== undefined));
+                this.builtinVocabularies.set(builtinKey, merged);
+            }
+            return merged;
+        }
         const key = `${UriUtils.dirname(from).toString()}|${references.join('|')}`;
         return this.vocabularyCache.get(key, () => mergeKnowledgeBases(
             references.map(reference => this.resolve(reference, from)).filter(kb => kb !== undefined)));

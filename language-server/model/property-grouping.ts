@@ -26,9 +26,24 @@ const isTerm = (entry: PropertyEntry): entry is Term => TERM_TYPES.has(entry.$ty
  * takes no value (or an explicit `true`/`false`), an enum, string, number or reference takes the
  * next term, a list takes a bracketed list. An unknown word takes the next term only when that term
  * cannot be an attribute name (a string, number, date or list), so `color "red"` and `flag1 flag2`
- * both group as a reader would expect.
+ * both group as a reader would expect. The result is shared with later calls: do not modify it.
  */
 export function groupProperties(entries: readonly PropertyEntry[], subject: Subject, vocabulary: Vocabulary): GroupedProperties {
+    const cached = grouped.get(entries);
+    if (cached && cached.subject === subject && cached.vocabulary === vocabulary) return cached.result;
+    const result = groupTerms(entries, subject, vocabulary);
+    grouped.set(entries, { subject, vocabulary, result });
+    return result;
+}
+
+/**
+ * Grouped blocks by the AST's entry list. The model builder and the property checks both group
+ * every block on each rebuild, and a block not re-parsed keeps its list: grouping depends only on
+ * the terms, the subject and the vocabulary, so each is grouped once. Results are shared: read only.
+ */
+const grouped = new WeakMap<readonly PropertyEntry[], { subject: Subject; vocabulary: Vocabulary; result: GroupedProperties }>();
+
+function groupTerms(entries: readonly PropertyEntry[], subject: Subject, vocabulary: Vocabulary): GroupedProperties {
     const result: GroupedProperties = { attributes: {}, problems: [] };
     const terms = entries.filter(isTerm);
     let index = 0;

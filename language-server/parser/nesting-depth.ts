@@ -23,8 +23,10 @@ const BACKSLASH = 92;
 const CARRIAGE_RETURN = 13;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-const OPENERS = new Set([OPEN_BRACE, 40, 91]); // { ( [
-const CLOSERS = new Set([CLOSE_BRACE, 41, 93]); // } ) ]
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
 const LOWER_A = 97;
 const LOWER_O = 111;
 
@@ -58,10 +60,10 @@ export function findExcessiveNesting(text: string, limits: NestingLimits): Depth
                 }
             }
             offset = end + 1;
-        } else if (OPENERS.has(code)) {
+        } else if (code === OPEN_BRACE || code === OPEN_PAREN || code === OPEN_BRACKET) {
             if (code === OPEN_BRACE) operators = 0;
             if (++depth > limits.brackets) return { offset, line, column: offset - lineStart + 1, token: text[offset], kind: 'brackets' };
-        } else if (CLOSERS.has(code)) {
+        } else if (code === CLOSE_BRACE || code === CLOSE_PAREN || code === CLOSE_BRACKET) {
             if (code === CLOSE_BRACE) operators = 0;
             depth = Math.max(0, depth - 1);
         } else if (limits.operators !== undefined && (code === LOWER_A || code === LOWER_O) && isOperatorAt(text, offset)) {

@@ -1,6 +1,7 @@
-import { MultiMap, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type LocalSymbols, type ScopeComputation } from 'langium';
+import { MultiMap, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LocalSymbols, type NameProvider, type ScopeComputation } from 'langium';
 import { isBoundary, isModelFile, type Boundary, type Declaration, type Element } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
+import { NodeDescription } from './node-description.js';
 
 /**
  * Exports every named declaration of a `.tm` file by its simple name, and elements and boundaries
@@ -9,10 +10,12 @@ import type { MoatServices } from '../moat-module.js';
  * scope chain it builds, quadratic on large models) is skipped.
  */
 export class MoatScopeComputation implements ScopeComputation {
-    private readonly descriptions: AstNodeDescriptionProvider;
+    private readonly locator: AstNodeLocator;
+    private readonly names: NameProvider;
 
     constructor(services: MoatServices) {
-        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+        this.locator = services.workspace.AstNodeLocator;
+        this.names = services.references.NameProvider;
     }
 
     async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
@@ -20,7 +23,7 @@ export class MoatScopeComputation implements ScopeComputation {
         const exports: AstNodeDescription[] = [];
         if (!isModelFile(root)) return exports;
         const add = (node: AstNode, name: string | undefined) => {
-            if (name) exports.push(this.descriptions.createDescription(node, name, document));
+            if (name) exports.push(new NodeDescription(node, name, document.uri, this.locator.getAstNodePath(node), this.names));
         };
         for (const declaration of root.declarations) {
             add(declaration, declarationName(declaration));

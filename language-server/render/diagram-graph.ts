@@ -1,40 +1,8 @@
 import type { Analysis } from '../analysis/analysis-types.js';
-import type { ElementKind, Severity } from '../model/threat-model-types.js';
-import { worstOpenSeverity } from '../report/mermaid-dfd.js';
+import type { DiagramGraph } from './diagram-types.js';
+import { openThreatsBySubject } from './open-threats.js';
 
-/** A node of the DFD: an element, with the boundary it is drawn in and its worst open threat. */
-export interface DiagramNode {
-    id: string;
-    kind: ElementKind;
-    label: string;
-    boundary?: string;
-    severity?: Severity;
-}
-
-/** A trust boundary, drawn as a dashed container; `parent` when nested. */
-export interface DiagramBoundary {
-    id: string;
-    label: string;
-    parent?: string;
-}
-
-/** A flow: thick when it crosses a boundary, coloured by its worst open threat. */
-export interface DiagramEdge {
-    id: string;
-    source: string;
-    target: string;
-    label: string;
-    bidirectional: boolean;
-    crossing: boolean;
-    severity?: Severity;
-}
-
-/** What the renderer draws: plain data, from the model and its analysis, no layout yet. */
-export interface DiagramGraph {
-    nodes: DiagramNode[];
-    boundaries: DiagramBoundary[];
-    edges: DiagramEdge[];
-}
+export type { DiagramBoundary, DiagramEdge, DiagramGraph, DiagramNode } from './diagram-types.js';
 
 /**
  * The DFD of an analysed model. A name declared twice (a duplicate-name error) is drawn once, and a
@@ -42,7 +10,7 @@ export interface DiagramGraph {
  */
 export function diagramGraph(analysis: Analysis): DiagramGraph {
     const { model } = analysis;
-    const worst = worstOpenSeverity(analysis);
+    const open = openThreatsBySubject(analysis);
     const boundaries = dedupe(model.boundaries);
     const parents = new Map(boundaries.map(boundary => [boundary.id, boundary.parent]));
     const cyclic = (id: string) => {
@@ -55,14 +23,15 @@ export function diagramGraph(analysis: Analysis): DiagramGraph {
     };
     return {
         nodes: dedupe(model.elements).map(element => ({
-            id: element.id, kind: element.kind, label: element.label ?? element.id, boundary: element.boundaries.at(-1), severity: worst.get(element.id)
+            id: element.id, kind: element.kind, label: element.label ?? element.id, boundary: element.boundaries.at(-1),
+            severity: open.get(element.id)?.worst, openThreats: open.get(element.id)?.count
         })),
         boundaries: boundaries.map(boundary => ({
             id: boundary.id, label: boundary.label ?? boundary.id, parent: cyclic(boundary.id) || !parents.has(boundary.parent ?? '') ? undefined : boundary.parent
         })),
         edges: model.flows.map(flow => ({
             id: flow.id, source: flow.source, target: flow.target, label: flow.label ?? flow.id, bidirectional: flow.bidirectional,
-            crossing: flow.crosses.length > 0, severity: worst.get(flow.id)
+            crossing: flow.crosses.length > 0, severity: open.get(flow.id)?.worst
         }))
     };
 }

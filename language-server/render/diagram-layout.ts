@@ -1,32 +1,33 @@
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { DiagramBoundary, DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph.js';
+import type { DiagramBoundary, DiagramDirection, DiagramGraph, DiagramNode, PositionedDiagram } from './diagram-types.js';
 
-/** A box in absolute coordinates. */
-export interface Box { x: number; y: number; width: number; height: number }
+export type { Box, PositionedDiagram } from './diagram-types.js';
 
-/** The laid-out DFD: every node, boundary and edge with absolute coordinates. */
-export interface PositionedDiagram {
-    width: number;
-    height: number;
-    nodes: (DiagramNode & Box & { text: string })[];
-    boundaries: (DiagramBoundary & Box & { text: string })[];
-    edges: (DiagramEdge & { points: { x: number; y: number }[]; labelBox?: Box; text: string })[];
+/** How to lay a diagram out. */
+export interface LayoutOptions {
+    /** Flows left to right (the default) or top to bottom. */
+    direction?: DiagramDirection;
 }
+
+/** Above this many nodes, crossing minimisation trades some quality for time (it is ~65 % of ELK's work). */
+const THOROUGH_UP_TO_NODES = 120;
 
 /** ELK's in-process build (no worker); a CommonJS module whose export is the constructor. */
 const Elk = ((ElkModule as unknown as { default?: unknown }).default ?? ElkModule) as new () => ELK;
 
 const CHARACTER_WIDTH = 7;
-const MAX_LABEL = 34;
-const MAX_EDGE_LABEL = 28;
+/** Longest node and boundary text drawn; longer labels end with an ellipsis (the full label is the node's tooltip). */
+export const MAX_LABEL = 34;
+/** Longest flow text drawn. */
+export const MAX_EDGE_LABEL = 28;
 
 /**
  * Lays the DFD out with ELK (layered, left to right, boundaries as compound nodes with their edges
  * routed through the hierarchy). DOM-free: the CLI's HTML report and the editor's preview share it.
  * Labels are shortened for layout; the SVG writer escapes them.
  */
-export async function layoutDiagram(graph: DiagramGraph): Promise<PositionedDiagram> {
+export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions = {}): Promise<PositionedDiagram> {
     const elk = new Elk();
     const children = new Map<string | undefined, ElkNode[]>();
     const add = (parent: string | undefined, node: ElkNode) => children.set(parent, [...(children.get(parent) ?? []), node]);
@@ -44,9 +45,9 @@ export async function layoutDiagram(graph: DiagramGraph): Promise<PositionedDiag
     const root: ElkNode = {
         id: 'root',
         layoutOptions: {
-            'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.edgeRouting': 'ORTHOGONAL',
+            'elk.algorithm': 'layered', 'elk.direction': options.direction === 'TB' ? 'DOWN' : 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.edgeRouting': 'ORTHOGONAL',
             'elk.spacing.nodeNode': '30', 'elk.layered.spacing.nodeNodeBetweenLayers': '50', 'elk.edgeLabels.inline': 'false',
-            'elk.layered.crossingMinimization.thoroughness': '3'
+            'elk.layered.crossingMinimization.thoroughness': graph.nodes.length > THOROUGH_UP_TO_NODES ? '1' : '3'
         },
         children: [...(children.get(undefined) ?? []), ...graph.boundaries.filter(boundary => boundary.parent === undefined).map(build)],
         edges
@@ -58,7 +59,8 @@ export async function layoutDiagram(graph: DiagramGraph): Promise<PositionedDiag
 function nodeSize(node: DiagramNode): { width: number; height: number } {
     const text = shorten(node.label, MAX_LABEL);
     const width = Math.max(70, text.length * CHARACTER_WIDTH + 24);
-    return node.kind === 'process' ? { width: width + 20, height: 56 } : { width, height: 40 };
+    if (node.kind === 'process') return { width: width + 20, height: 56 };
+    return node.kind === 'boundary' ? { width: width + 30, height: 48 } : { width, height: 40 };
 }
 
 /** Turns ELK's parent-relative coordinates into absolute ones and attaches the graph's data. */
@@ -67,6 +69,7 @@ function position(graph: DiagramGraph, laid: ElkNode): PositionedDiagram {
     const boundaries = new Map(graph.boundaries.map(boundary => [`b:${boundary.id}`, boundary]));
     const result: PositionedDiagram = { width: laid.width ?? 0, height: laid.height ?? 0, nodes: [], boundaries: [], edges: [] };
     const offsets = new Map<string, { x: number; y: number }>([['root', { x: 0, y: 0 }]]);
+    const edges: PositionedDiagram['edges'] = [];
     const visit = (node: ElkNode, offset: { x: number; y: number }) => {
         for (const child of node.children ?? []) {
             const box = { x: offset.x + (child.x ?? 0), y: offset.y + (child.y ?? 0), width: child.width ?? 0, height: child.height ?? 0 };
@@ -78,22 +81,26 @@ function position(graph: DiagramGraph, laid: ElkNode): PositionedDiagram {
             visit(child, box);
         }
         for (const edge of node.edges ?? []) {
-            const data = graph.edges[Number(edge.id.slice(2))];
+            const index = Number(edge.id.slice(2));
+            const data = graph.edges[index];
             const base = offsets.get((edge as { container?: string }).container ?? node.id) ?? offset;
             const section = edge.sections?.[0];
             const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(point => ({ x: point.x + base.x, y: point.y + base.y })) : [];
             const label = edge.labels?.[0];
-            result.edges.push({
+            edges[index] = {
                 ...data, points, text: shorten(data.label, MAX_EDGE_LABEL),
                 labelBox: label && label.x !== undefined ? { x: label.x + base.x, y: (label.y ?? 0) + base.y, width: label.width ?? 0, height: label.height ?? 0 } : undefined
-            });
+            };
         }
     };
     visit(laid, { x: 0, y: 0 });
+    // In the graph's order, so that a later layout with the same signature can be matched edge by edge.
+    result.edges = graph.edges.map((data, index) => edges[index] ?? { ...data, points: [], text: shorten(data.label, MAX_EDGE_LABEL) });
     return result;
 }
 
-function shorten(text: string, max: number): string {
+/** One line of at most `max` characters, as drawn. */
+export function shorten(text: string, max: number): string {
     const line = text.replace(/\s+/g, ' ').trim();
     return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

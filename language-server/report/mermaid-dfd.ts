@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis/analysis-types.js';
-import type { ModelBoundary, ModelElement, ModelFlow, Severity } from '../model/threat-model-types.js';
+import type { ModelBoundary, ModelElement, ModelFlow } from '../model/threat-model-types.js';
+import { SEVERITY_COLOURS } from '../render/diagram-types.js';
+import { worstOpenSeverity } from '../render/open-threats.js';
 import { mermaidText } from './text-escaping.js';
-
-const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /**
  * The model's data-flow diagram as a Mermaid flowchart, for Markdown that GitHub and GitLab render:
@@ -68,20 +68,6 @@ function arrow(flow: ModelFlow): string {
     if (flow.bidirectional) return crossing ? '<==>' : '<-->';
     return crossing ? '==>' : '-->';
 }
-
-/** The worst severity of the open threats on each element and flow: declared open ones and derived ones not yet mitigated. */
-export function worstOpenSeverity({ model, derivedThreats }: Analysis): Map<string, Severity> {
-    const worst = new Map<string, Severity>();
-    const note = (target: string, severity: Severity) => {
-        const current = worst.get(target);
-        if (!current || SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(current)) worst.set(target, severity);
-    };
-    for (const threat of model.threats) if (threat.status === 'open') for (const target of threat.targets) note(target, threat.severity);
-    for (const threat of derivedThreats) if (threat.status === 'unaddressed' || threat.status === 'open') note(threat.subject, threat.severity);
-    return worst;
-}
-
-const SEVERITY_COLOURS: Record<Severity, string> = { critical: '#8b0000', high: '#d32f2f', medium: '#f57c00', low: '#fbc02d', info: '#9e9e9e' };
 
 const CLASS_DEFINITIONS = [
     '  classDef actor fill:#e3f2fd,stroke:#1565c0',

@@ -31,6 +31,18 @@ describe('Mermaid diagrams render in Chromium', () => {
         }
     });
 
+    test.each([
+        ['samples/payments/model.tm', 'dfd'], ['samples/payments/model.tm', 'trace'], ['test/fixtures/hostile/hostile.tm', 'trace'],
+        ['test/fixtures/hostile/hostile-preview.tm', 'dfd'], ['test/fixtures/hostile/hostile-preview.tm', 'trace'], ['samples/invalid/missing-without-clause.tm', 'trace']
+    ])('moat render %s --view %s -f mermaid', async (target, view) => {
+        const { stdout, code } = await moat('render', target, '--view', view, '-f', 'mermaid');
+        expect(code).toBe(0);
+        const { svg, error } = await renderMermaid(page, stdout);
+        expect(error, stdout).toBeUndefined();
+        expect(svg).toMatch(/^<svg/);
+        expect(svg).not.toMatch(/<script|onerror=|onload=|javascript:/i);
+    });
+
     test('the diff of two versions of a model draws its changed neighbourhood', async () => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-diff-render-'));
         fs.cpSync(path.join(REPO_ROOT, 'samples', 'payments'), path.join(folder, 'v1'), { recursive: true });

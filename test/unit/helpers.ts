@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { NodeFileSystem } from 'langium/node';
+import { collectFiles, loadModels } from '../../language-server/cli/load-models.js';
+import { analysesOf } from '../../language-server/cli/model-roots.js';
 import { runMoat } from '../../language-server/cli/program.js';
+import { previewData } from '../../language-server/lsp/preview-data.js';
+import type { PreviewData } from '../../language-server/protocol.js';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
 import type { Analysis } from '../../language-server/analysis/analysis-types.js';
 import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
@@ -182,4 +187,12 @@ export function copySample(): string {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-diff-'));
     fs.cpSync(path.join(REPO_ROOT, 'samples', 'payments'), path.join(folder, 'payments'), { recursive: true });
     return folder;
+}
+
+/** The preview data of the one model at a path of the repository, through the real pipeline from disk. */
+export async function previewDataOf(target: string): Promise<PreviewData> {
+    const services = createMoatServices(NodeFileSystem, fixedClock);
+    const documents = await loadModels(services, collectFiles([target], REPO_ROOT));
+    const [analysis] = analysesOf(services, documents);
+    return JSON.parse(JSON.stringify(previewData(analysis.model.uri, analysis))) as PreviewData;
 }

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { GetQuestionsRequest, type QuestionsResult } from '../../language-server/protocol.js';
+import {
+    AnswerQuestionRequest, GetPreviewRequest, GetQuestionsRequest, ModelChangedNotification, RenderPictureRequest, type AnswerQuestionResult,
+    type ModelChangedParams, type PreviewData, type QuestionsResult
+} from '../../language-server/protocol.js';
 import { REPO_ROOT } from './helpers.js';
 
 interface PublishedDiagnostics {
@@ -17,12 +20,17 @@ describe('language server over stdio', () => {
     let connection: MessageConnection;
     const published = new Map<string, PublishedDiagnostics>();
     const waiters: (() => void)[] = [];
+    const changed: string[] = [];
 
     beforeAll(async () => {
         server = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
             published.set(params.uri, params);
+            waiters.splice(0).forEach(wake => wake());
+        });
+        connection.onNotification(ModelChangedNotification.method, (params: ModelChangedParams) => {
+            changed.push(...params.uris);
             waiters.splice(0).forEach(wake => wake());
         });
         connection.listen();
@@ -62,5 +70,60 @@ describe('language server over stdio', () => {
     test('serves .tmkb knowledge bases too', async () => {
         const result = await open('lsp-kb.tmkb', 'moat-kb', 'knowledgebase "team" version "1.0.0"\nattribute sealed: boolean on flow\n');
         expect(result.diagnostics).toEqual([]);
+    });
+
+    test('moat/getPreview returns the diagram, traceability view, questions and source locations of a model, and moat/modelChanged announces it', async () => {
+        const text = 'model Shop "Shop"\nactor User "User"\nboundary Dmz "DMZ" { process Web "Web" }\nflow Browse: User -> Web "Browse" { protocol http }\n'
+            + 'story Buy "As a user I want to buy" without "my card leaking" { threats [Leak] }\nthreat Leak "Leak" { on Web  stride information-disclosure  severity high }\n';
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-preview.tm')).href;
+        await open('lsp-preview.tm', 'moat', text);
+        while (!changed.includes(uri)) await new Promise<void>(wake => waiters.push(wake));
+        const preview = await connection.sendRequest(GetPreviewRequest.method, { uri }) as PreviewData;
+        expect(preview.title).toBe('Shop');
+        expect(preview.diagram.nodes.map(node => node.id)).toEqual(['User', 'Web']);
+        expect(preview.diagram.edges[0]).toMatchObject({ id: 'Browse', crossing: true });
+        expect(preview.trace.links).toContainEqual({ from: 'Buy', to: 'Leak' });
+        expect(preview.locations.Web).toMatchObject({ uri, range: { start: { line: 2 } } });
+        expect(preview.counts).toMatchObject({ elements: 2, flows: 1 });
+        expect(preview.counts.openThreats).toBeGreaterThan(0);
+        expect(await connection.sendRequest(GetPreviewRequest.method, { uri: 'file:///nowhere.tm' })).toBeNull();
+    });
+
+    test('moat/renderPicture draws a document, or text such as a Markdown fence, as SVG or Mermaid', async () => {
+        const fence = await connection.sendRequest(RenderPictureRequest.method, { text: 'actor A "Alice"\nprocess P "Pay"\nflow A -> P "card"\n', options: { format: 'svg', view: 'dfd' } }) as { picture: string };
+        expect(fence.picture).toMatch(/^<svg[^>]*class="moat-dfd"/);
+        expect(fence.picture).toContain('>Alice<');
+        const mermaid = await connection.sendRequest(RenderPictureRequest.method, { text: 'actor A "Alice"\n', options: { format: 'mermaid', view: 'dfd' } }) as { picture: string };
+        expect(mermaid.picture).toMatch(/^flowchart LR/);
+        expect([...published.keys()].filter(key => key.startsWith('moat-fence:'))).toEqual([]);
+    });
+
+    test('moat/answerQuestion returns the minimal edit that writes an answer, for the version it was computed on', async () => {
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-answer.tm')).href;
+        await open('lsp-answer.tm', 'moat', 'actor User "User"\nprocess Web "Web" {\n  exposure internet\n}\n');
+        const result = await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'Web', category: 'spoofing', text: 'mTLS "everywhere"', notApplicable: false }) as AnswerQuestionResult;
+        expect(result).toEqual({ uri, version: 1, edit: { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '  answer spoofing "mTLS \\"everywhere\\""\n' } });
+        const notApplicable = await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'User', category: 'repudiation', text: 'read-only', notApplicable: true }) as AnswerQuestionResult;
+        expect(notApplicable.edit.newText).toBe(' {\n  answer repudiation not-applicable "read-only"\n}');
+        expect(await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'Nobody', category: 'spoofing', text: 'x', notApplicable: false })).toBeNull();
+    });
+
+    test('hover on a threat or a reference to it tells its status, severity, STRIDE, categorisation, mitigations and stories; on an element its open threats', async () => {
+        const text = 'actor User "User"\nprocess Web "Web" { exposure internet }\nflow Browse: User -> Web "Browse" { protocol http }\n'
+            + 'story Buy "As a user I want to buy" without "my card leaking" { threats [Leak] }\n'
+            + 'threat Leak "Card leaks" { on Web  stride information-disclosure  severity high  cwe 319  mitigated-by Tls }\n'
+            + 'mitigation Tls "TLS" { status planned  ticket "SEC-1" }\n';
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-hover.tm')).href;
+        await open('lsp-hover.tm', 'moat', text);
+        const hover = async (line: number, character: number) => ((await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as { contents: { value: string } } | null)?.contents.value ?? '';
+        const onThreat = await hover(4, 8);
+        expect(onThreat).toContain('**Threat** · high · open · information disclosure');
+        expect(onThreat).toContain('CWE-319: Cleartext Transmission of Sensitive Information');
+        expect(onThreat).toContain('Tls (planned, SEC-1)');
+        expect(onThreat).toContain('As a user I want to buy');
+        expect(await hover(3, 74)).toBe(onThreat);
+        const onElement = await hover(1, 9);
+        expect(onElement).toMatch(/\*\*process\*\* · \d+ open threats?, worst high · \d+ of \d+ STRIDE questions open/);
+        expect(onElement).toContain('Card leaks (high)');
     });
 });

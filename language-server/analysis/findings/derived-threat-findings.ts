@@ -6,10 +6,13 @@ import type { Finding } from './finding.js';
 
 /** Derived threats the model does not address, at the level the model maps their severity to. */
 export function unaddressedThreatFindings({ model, derivedThreats }: Analysis): Finding[] {
+    // Threats of one rule share its category list: put each list in words once.
+    const inWords = new Map<readonly string[], string>();
+    const strideOf = (stride: readonly string[]) => inWords.get(stride) ?? inWords.set(stride, strideInWords(stride)).get(stride)!;
     return derivedThreats.filter(threat => threat.status === 'unaddressed').map(threat => ({
         code: IssueCodes.UnaddressedThreat,
         level: model.settings.diagnosticLevels[threat.severity],
-        message: `${threat.label ?? threat.rule} (${strideInWords(threat.stride)}, ${threat.severity}): derived threat ${threat.id} is not addressed. `
+        message: `${threat.label ?? threat.rule} (${strideOf(threat.stride)}, ${threat.severity}): derived threat ${threat.id} is not addressed. `
             + 'Adopt it with a threat, cover it with a mitigation, or mark it not applicable.',
         location: threat.location,
         data: { threat: threat.id, rule: threat.rule, subject: threat.subject },
@@ -26,7 +29,8 @@ export function unansweredQuestionFindings({ questions, model }: Analysis): Find
         .filter(answer => !isGiven(answer)).map(answer => `${answer.category}@${entity.id}`)));
     const bySubject = new Map<string, typeof questions>();
     for (const question of questions) {
-        if (question.status !== 'open' || slots.has(`${question.category}@${question.subject}`)) continue;
+        // Empty answers are rare: skip building a key per question when there are none.
+        if (question.status !== 'open' || (slots.size > 0 && slots.has(`${question.category}@${question.subject}`))) continue;
         const list = bySubject.get(question.subject);
         if (list) list.push(question);
         else bySubject.set(question.subject, [question]);

@@ -1,0 +1,101 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PreviewData } from '../../language-server/protocol.js';
+import { previewDataOf, REPO_ROOT } from '../unit/helpers.js';
+import { launchChromium } from './chromium.js';
+import { openPreviewPage, serveDist, type PreviewPage } from './preview-page.js';
+
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+
+/** The preview page as VS Code shows it (same HTML, CSP and bundles), driven in Chromium with the real server's data. */
+describe('the preview webview', () => {
+    let browser: Browser;
+    let assets: Awaited<ReturnType<typeof serveDist>>;
+    let payments: PreviewData;
+
+    beforeAll(async () => {
+        [browser, assets, payments] = await Promise.all([launchChromium(), serveDist(path.join(REPO_ROOT, 'dist')), previewDataOf('samples/payments')]);
+        fs.mkdirSync(RESULTS, { recursive: true });
+    });
+    afterAll(async () => {
+        await browser?.close();
+        await assets?.close();
+    });
+
+    const nodeIds = (preview: PreviewPage) => preview.page.$$eval('.pane-dfd g.node[data-id]', nodes => nodes.map(node => node.getAttribute('data-id')));
+
+    test('draws every element of the payments model as a node, every boundary and flow, and the other two views', async () => {
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(payments);
+        const elements = [...new Set(payments.diagram.nodes.map(node => node.id))];
+        expect((await nodeIds(preview)).sort()).toEqual(elements.sort());
+        expect(await preview.page.locator('.pane-dfd g.boundary').count()).toBe(payments.diagram.boundaries.length);
+        expect(await preview.page.locator('.pane-dfd g.flow').count()).toBe(payments.diagram.edges.length);
+        expect(await preview.page.locator('.pane-dfd g.node.process ellipse').count()).toBe(payments.diagram.nodes.filter(node => node.kind === 'process').length);
+        expect(await preview.page.locator('.pane-trace g.row').count()).toBeGreaterThan(payments.trace.columns.stories.length);
+        expect(await preview.page.locator('.pane-questions li.question').count()).toBe(payments.questions.length);
+        await preview.page.screenshot({ path: path.join(RESULTS, 'preview-payments.png') });
+        await preview.page.locator('.tab-trace').click();
+        await preview.page.screenshot({ path: path.join(RESULTS, 'preview-payments-trace.png') });
+        await preview.page.locator('.tab-questions').click();
+        await preview.page.screenshot({ path: path.join(RESULTS, 'preview-payments-questions.png') });
+        expect(preview.violations).toEqual([]);
+        await preview.page.close();
+    });
+
+    test('a click on a node asks the extension to reveal its declaration; a highlight marks the node', async () => {
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(payments);
+        await preview.page.getByRole('button', { name: 'Fit', exact: true }).click();
+        await preview.page.locator('.pane-dfd g.node[data-id="PaymentService"]').click();
+        expect(await preview.sent()).toContainEqual({ type: 'reveal', id: 'PaymentService' });
+        await preview.post({ type: 'highlight', id: 'CardVault' });
+        await expect.poll(() => preview.page.locator('.pane-dfd g.highlighted').getAttribute('data-id')).toBe('CardVault');
+        await preview.page.close();
+    });
+
+    test('an edit that changes only labels keeps the layout and the zoom; a structural edit is laid out again, every time', async () => {
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(payments);
+        await preview.page.locator('.zoom-in').click();
+        const viewBox = await preview.page.locator('.pane-dfd > svg').getAttribute('viewBox');
+        const relabelled: PreviewData = { ...payments, diagram: { ...payments.diagram, nodes: payments.diagram.nodes.map(node => node.id === 'CardVault' ? { ...node, label: 'Card vault (renamed)' } : node) } };
+        await preview.show(relabelled);
+        expect(await preview.page.evaluate(() => document.body.dataset.layoutReused)).toBe('true');
+        expect(await preview.page.locator('.pane-dfd > svg').getAttribute('viewBox')).toBe(viewBox);
+        expect(await preview.page.locator('.pane-dfd g.node[data-id="CardVault"] text').textContent()).toBe('Card vault (renamed)');
+        const flowRemoved: PreviewData = { ...payments, diagram: { ...payments.diagram, edges: payments.diagram.edges.slice(1) } };
+        await preview.show(flowRemoved);
+        expect(await preview.page.evaluate(() => document.body.dataset.layoutReused)).toBe('false');
+        expect(await preview.page.locator('.pane-dfd g.flow').count()).toBe(payments.diagram.edges.length - 1);
+        await preview.show(payments);
+        expect(await preview.page.locator('.pane-dfd g.flow').count()).toBe(payments.diagram.edges.length);
+        await preview.page.close();
+    });
+
+    test.each(['test/fixtures/hostile/hostile.tm', 'test/fixtures/hostile/hostile-preview.tm'])('hostile labels of %s are drawn as text: no script runs, no CSP violation, no request beyond the bundles', async fixture => {
+        const hostile = await previewDataOf(fixture);
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(hostile);
+        for (const view of ['trace', 'questions', 'dfd']) {
+            await preview.page.locator(`.tab-${view}`).click();
+        }
+        const facts = await preview.page.evaluate(() => ({
+            pwned: (window as unknown as { pwned?: unknown }).pwned,
+            handlers: [...document.querySelectorAll('#moat-preview *')].filter(element => [...element.attributes].some(attribute => /^on/i.test(attribute.name))).length,
+            injected: document.querySelectorAll('#moat-preview script, #moat-preview img, #moat-preview iframe, #moat-preview foreignObject, #moat-preview a').length,
+            text: document.querySelector('.pane-dfd')?.textContent ?? ''
+        }));
+        expect(facts.pwned).toBeUndefined();
+        expect(facts.handlers).toBe(0);
+        expect(facts.injected).toBe(0);
+        expect(facts.text).toContain('<');
+        expect(await nodeIds(preview)).toEqual(expect.arrayContaining(hostile.diagram.nodes.map(node => node.id)));
+        expect(preview.dialogs).toEqual([]);
+        expect(preview.violations).toEqual([]);
+        expect(preview.requests.filter(url => !url.startsWith(`${assets.origin}/`) && !url.startsWith('blob:'))).toEqual([]);
+        await preview.page.close();
+    });
+});

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyWorkspace, startCodeServer, type CodeServer } from './code-server.js';
+import { activeTab, answerInputBox, applyQuickFix, cursorLine, openPreview, pickQuickInput } from './moat-editor.js';
+import { problems } from './problems.js';
+import { REPO_ROOT } from './server.js';
+import { editorText, goTo, hoverOnText, openFile, runCommand } from './workbench.js';
+
+/** The packaged extension: `npm run package` builds it (test:e2e does). */
+const VSIX = process.env.MOAT_VSIX ?? path.join(REPO_ROOT, 'moat.vsix');
+
+/** Elements of samples/payments, in every file of the model. */
+function paymentsElements(): string[] {
+    const folder = path.join(REPO_ROOT, 'samples/payments');
+    return fs.readdirSync(folder).filter(name => name.endsWith('.tm'))
+        .flatMap(name => [...fs.readFileSync(path.join(folder, name), 'utf8').matchAll(/^\s*(?:actor|external|process|datastore)\s+(\w+)/gm)].map(match => match[1]));
+}
+
+/** Moat installed from moat.vsix into a real VS Code (code-server), on a copy of samples/: what a user sees and does. */
+describe('Moat in VS Code', () => {
+    let vscode: CodeServer;
+    let workspace: string;
+
+    beforeAll(async () => {
+        if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:e2e does).`);
+        workspace = copyWorkspace('samples');
+        vscode = await startCodeServer({ workspace, vsix: VSIX, label: 'moat-light' });
+    });
+    afterAll(async () => {
+        await vscode?.stop();
+    });
+
+    test('the language server\'s diagnostics reach the Problems panel, with their codes', async () => {
+        await openFile(vscode.page, 'invalid/self-flow.tm');
+        const found = () => problems(vscode.page).then(list => list.map(problem => `${path.basename(problem.file)} ${problem.code}`));
+        await expect.poll(found, { timeout: 90_000, interval: 2000 }).toEqual(expect.arrayContaining([
+            'self-flow.tm self-flow', 'syntax-error.tm parsing-error', 'unresolved-reference.tm linking-error', 'unmitigated-threat.tm unmitigated-threat'
+        ]));
+    });
+
+    test('hovering a threat shows its severity, status, STRIDE categories and mitigations', async () => {
+        await openFile(vscode.page, 'payments/threats.tm');
+        const hover = await hoverOnText(vscode.page, 'CheckoutSkimming "');
+        expect(hover).toMatch(/Threat · high · mitigated · tampering/);
+        expect(hover).toContain('Mitigated by');
+    });
+
+    test('a quick fix adds a mitigation stub to an unmitigated threat', async () => {
+        await openFile(vscode.page, 'invalid/unmitigated-threat.tm');
+        await goTo(vscode.page, 6, 8);
+        await applyQuickFix(vscode.page, 'Add a mitigation stub');
+        await expect.poll(() => editorText(vscode.page)).toContain('mitigated-by StoredXssMitigation');
+        expect(await editorText(vscode.page)).toContain('mitigation StoredXssMitigation "Mitigate: Stored cross-site scripting in product reviews"');
+    });
+
+    test('the preview draws every element of the model, and a click on a node lands on its declaration', async () => {
+        await openFile(vscode.page, 'payments/model.tm');
+        const preview = await openPreview(vscode.page);
+        const expected = paymentsElements();
+        await expect.poll(() => preview.locator('.pane-dfd g.node').count()).toBe(expected.length);
+        const drawn = await preview.locator('.pane-dfd g.node').evaluateAll(nodes => nodes.map(node => node.getAttribute('data-id')));
+        expect(drawn.sort()).toEqual(expected.sort());
+        await vscode.screenshot('editor-with-preview-light');
+        await preview.getByRole('button', { name: 'Fit', exact: true }).click();
+        await preview.locator('.pane-dfd g.node[data-id="CardVault"]').click();
+        const file = fs.readdirSync(path.join(workspace, 'payments')).find(name => /datastore CardVault\b/.test(fs.readFileSync(path.join(workspace, 'payments', name), 'utf8')))!;
+        const declared = fs.readFileSync(path.join(workspace, 'payments', file), 'utf8').split('\n').findIndex(line => /datastore CardVault\b/.test(line)) + 1;
+        await expect.poll(() => activeTab(vscode.page)).toBe(file);
+        await expect.poll(() => cursorLine(vscode.page)).toBe(declared);
+    });
+
+    test('a STRIDE question answered through the prompt is written into the model', async () => {
+        await openFile(vscode.page, 'invalid/self-flow.tm');
+        await runCommand(vscode.page, 'Moat: Ask STRIDE Questions');
+        await pickQuickInput(vscode.page, 'Answer…');
+        await answerInputBox(vscode.page, 'Answered in the end-to-end test');
+        // The prompt goes on with the next question: stop there, and save.
+        await pickQuickInput(vscode.page, 'Stop');
+        await vscode.page.keyboard.press('Control+S');
+        await expect.poll(() => fs.readFileSync(path.join(workspace, 'invalid/self-flow.tm'), 'utf8'), { timeout: 15_000 })
+            .toMatch(/answer [a-z-]+ "Answered in the end-to-end test"/);
+    });
+});
+
+describe('Moat in VS Code, dark theme', () => {
+    test('the preview follows the colour theme', async () => {
+        const vscode = await startCodeServer({ workspace: copyWorkspace('samples/payments'), vsix: VSIX, theme: 'dark', label: 'moat-dark' });
+        try {
+            await openFile(vscode.page, 'model.tm');
+            const preview = await openPreview(vscode.page);
+            const background = await preview.locator('body').evaluate(body => getComputedStyle(body).backgroundColor);
+            const [red, green, blue] = (background.match(/\d+/g) ?? []).map(Number);
+            expect(red + green + blue).toBeLessThan(3 * 80);
+            await vscode.screenshot('editor-with-preview-dark');
+        } finally {
+            await vscode.stop();
+        }
+    });
+});

@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AstUtils, isReference, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain ES module without type declarations.
+import { generateModel } from '../../bench/generate-model.mjs';
+import { reparseDeclaration } from '../../language-server/parser/declaration-reparse.js';
+import { createTestServices, REPO_ROOT } from './helpers.js';
+
+/**
+ * The incremental re-parse must give exactly what a full parse gives: the same syntax tree with
+ * the same positions (every CST node's offset and range, every AST node's properties, container
+ * and references). Random edits, applied in a chain so that moved nodes are moved again, compare
+ * the two after each edit.
+ */
+
+const payments = fs.readFileSync(path.join(REPO_ROOT, 'samples/payments/platform.tm'), 'utf8');
+const generated: string = generateModel({ elements: 25 });
+const tricky = [
+    '// a comment before everything',
+    'model M "M" { knowledgebase "moat:stride" }',
+    'actor A "A" /* inside */ { trusted }  process P "P"',
+    'process Q "Q" { tags [a, b] // trailing',
+    '  answer spoofing "why" }',
+    '/* between */ datastore S "S" { stores [D] }',
+    'data D "D" { classification pii }\r\nflow A -> P "x" { carries D }\r\n',
+    'boundary B "B" { process R "R" { x 1 } boundary C { actor Z } }',
+    'threat T "T" { on A mitigated-by M1 }   mitigation M1 { status done }',
+    'story U "U" without "leak" { threats [T] }',
+    ''
+].join('\n');
+
+const ALPHABET = ['a', 'Z', '1', '-', '.', ' ', '\n', '\r\n', '"', '{', '}', '[', ']', ',', '/', '*', '//', '/*', '*/', ':', 'process ', 'flow ', '->', '\t'];
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const TYPED = ['a', 'Z', '1', '_', ' ', ' ', '\n', '\r\n', '\t'];
+
+/** One random edit: mostly typing (letters, spaces, line breaks), sometimes a character that breaks the syntax. */
+function randomEdit(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    const roll = next();
+    const pick = (items: string[]) => items[Math.floor(next() * items.length)];
+    if (roll < 0.6) return text.slice(0, at) + pick(TYPED) + text.slice(at);
+    if (roll < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 2));
+    return text.slice(0, at) + pick(ALPHABET) + text.slice(at + (next() < 0.5 ? 1 : 0));
+}
+
+const grammarIds = new Map<object, number>();
+const idOf = (item: object | undefined) => item === undefined ? -1 : grammarIds.get(item) ?? grammarIds.set(item, grammarIds.size).get(item)!;
+
+/** Everything about a parse result that a full parse determines, as comparable text. */
+function describeParse(result: ParseResult<AstNode>): string[] {
+    const lines: string[] = [`errors ${result.lexerErrors.length} ${result.parserErrors.length}`];
+    const visit = (node: CstNode, depth: number) => {
+        const range = node.range;
+        const where = `${node.offset}+${node.length} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+        const children = (node as unknown as { content?: CstNode[] }).content;
+        lines.push(`${depth} ${where} g${idOf(node.grammarSource)}${node.hidden ? ' hidden' : ''}${children ? ` ${node.astNode.$type}` : ` ${node.text}`}`);
+        for (const child of children ?? []) {
+            if (child.container !== node) lines.push('a child with another container');
+            visit(child, depth + 1);
+        }
+    };
+    visit(result.value.$cstNode!, 0);
+    for (const node of AstUtils.streamAst(result.value)) {
+        if (node.$cstNode?.astNode !== node) lines.push(`${node.$type}: its CST node belongs to another`);
+        const fields = Object.entries(node).filter(([key]) => !key.startsWith('$')).map(([key, value]) => `${key}=${describeValue(value)}`);
+        lines.push(`${node.$type} ${node.$containerProperty}[${node.$containerIndex}] in ${node.$container?.$type} at ${node.$cstNode?.offset}: ${fields.join(' ')}`);
+        for (const child of AstUtils.streamContents(node)) if (child.$container !== node) lines.push(`${child.$type}: another container`);
+    }
+    return lines;
+}
+
+function describeValue(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(describeValue).join(',')}]`;
+    if (isReference(value)) return `ref(${value.$refText}@${value.$refNode?.offset}:${JSON.stringify(value.$refNode?.range)})`;
+    if (typeof value === 'object' && value !== null) return `node(${(value as AstNode).$type})`;
+    return JSON.stringify(value);
+}
+
+function editChain(parser: LangiumParser, start: string, seed: number, edits: number): { incremental: number; full: number } {
+    const next = random(seed);
+    let text = start;
+    let current = parser.parse(text);
+    const counts = { incremental: 0, full: 0 };
+    let lastClean = text;
+    for (let step = 0; step < edits; step++) {
+        // A broken text is usually mended next, as when typing; the mending edit is compared too.
+        const broken = current.lexerErrors.length > 0 || current.parserErrors.length > 0;
+        text = broken && next() < 0.7 ? lastClean : randomEdit(text, next);
+        const reparsed = reparseDeclaration(current, text, parser);
+        const full = parser.parse(text);
+        if (reparsed) {
+            counts.incremental++;
+            const [got, wanted] = [describeParse(reparsed), describeParse(full)];
+            if (got.join('\n') !== wanted.join('\n')) expect(got, `edit ${step} (seed ${seed})`).toEqual(wanted);
+            current = reparsed;
+        } else {
+            counts.full++;
+            current = full;
+        }
+        if (current.lexerErrors.length === 0 && current.parserErrors.length === 0) lastClean = text;
+    }
+    return counts;
+}
+
+describe('re-parsing only the edited declaration', () => {
+    const parser = createTestServices().moat.parser.LangiumParser;
+
+    test.each([
+        ['the payments sample', payments, 11],
+        ['a generated model', generated, 12],
+        ['comments, CRLF, several declarations on a line', tricky, 13]
+    ])('gives what a full parse gives, edit after edit: %s', (_name, text, seed) => {
+        const counts = editChain(parser, text, seed, 300);
+        // Both paths must be exercised, or the comparison proves nothing.
+        expect(counts.incremental).toBeGreaterThan(40);
+        expect(counts.full).toBeGreaterThan(10);
+    }, 120_000);
+
+    test('falls back to a full parse when the old text had errors or the edit crosses declarations', () => {
+        const broken = parser.parse('process A "A" {\nprocess B "B"\n');
+        expect(reparseDeclaration(broken, 'process A "AA" {\nprocess B "B"\n', parser)).toBeUndefined();
+        const clean = parser.parse('process A "A"\nprocess B "B"\n');
+        expect(reparseDeclaration(clean, 'process A "A"\nprocess B "B" process C\n', parser)).toBeUndefined();
+        expect(reparseDeclaration(clean, 'process A "A"\n\nprocess B "B"\n', parser)).toBeUndefined();
+        expect(reparseDeclaration(clean, 'process A "Ax"\nprocess B "B"\n', parser)).toBeDefined();
+    });
+});
