@@ -8,6 +8,9 @@ import { KnowledgeBaseFormatter } from './editor/formatting/knowledge-base-forma
 import { MoatFormatter } from './editor/formatting/moat-formatter.js';
 import { MoatCompletionProvider } from './editor/moat-completion-provider.js';
 import { MoatHoverProvider } from './editor/moat-hover-provider.js';
+import { MoatCodeLensProvider } from './editor/lens/moat-code-lens-provider.js';
+import { MoatDocumentLinkProvider } from './editor/lens/moat-document-link-provider.js';
+import { MoatInlayHintProvider } from './editor/lens/moat-inlay-hint-provider.js';
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { MoatDocumentUpdateHandler } from './lsp/moat-document-update-handler.js';
@@ -76,12 +79,15 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
     validation: {
         DocumentValidator: services => new MoatDocumentValidator(services)
     },
-    /** Editor features: catalogue ids completed after `asvs`/`cwe`/`capec`/`iso` and explained on hover; formatting. */
+    /** Editor features: catalogue ids completed and explained on hover, model facts on hover, formatting, lenses, inlay hints, links. */
     lsp: {
         CompletionProvider: services => new MoatCompletionProvider(services),
         CodeActionProvider: services => new MoatCodeActionProvider(services),
         HoverProvider: services => new MoatHoverProvider(services),
-        Formatter: () => new MoatFormatter()
+        Formatter: () => new MoatFormatter(),
+        CodeLensProvider: services => new MoatCodeLensProvider(services),
+        InlayHintProvider: services => new MoatInlayHintProvider(services),
+        DocumentLinkProvider: services => new MoatDocumentLinkProvider(services)
     }
 };
 

@@ -103,3 +103,16 @@ export interface ModelChangedParams {
 
 /** `moat/modelChanged` (server → client): models were rebuilt; previews pull their data again. */
 export const ModelChangedNotification: MoatNotification<ModelChangedParams> = { method: 'moat/modelChanged' };
+
+/**
+ * The extension's commands that the server's CodeLens run, with the document's URI (a string) and,
+ * for some, an id of the model as arguments.
+ */
+export const ClientCommands = {
+    /** Opens the preview of the document beside it. */
+    openPreview: 'moat.openPreviewToSide',
+    /** Walks the open STRIDE questions, starting at the given element or flow. */
+    askQuestions: 'moat.askQuestions',
+    /** Reveals the declaration of the given id. */
+    revealDeclaration: 'moat.revealDeclaration'
+} as const;

@@ -27,7 +27,7 @@ const oneLspProtocol = {
 
 /** Node bundles: the language server, the CLI, the benchmark and the fuzzer, CommonJS, with the groupBy polyfill first. */
 const nodeBundles = {
-    entryPoints: { server: 'language-server/main.ts', cli: 'language-server/cli/main.ts', bench: 'bench/measure.ts', 'preview-bench': 'bench/preview-bench.ts', fuzz: 'fuzz/fuzz.ts' },
+    entryPoints: { server: 'language-server/main.ts', cli: 'language-server/cli/main.ts', bench: 'bench/measure.ts', 'preview-bench': 'bench/preview-bench.ts', fuzz: 'fuzz/fuzz.ts', 'vscode-test-runner': 'test/vscode/run-tests.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -37,14 +37,14 @@ const nodeBundles = {
     sourcemap: true,
     loader: { '.tmkb': 'text' },
     // The preview benchmark drives Chromium; playwright-core stays a package, never bundled.
-    external: ['playwright-core'],
+    external: ['playwright-core', '@vscode/test-electron'],
     define: { MOAT_VERSION: JSON.stringify(version) },
     plugins: [oneLspProtocol],
     logLevel: 'warning'
 };
 
 /** The VS Code extension: like the Node bundles, for the extension host, which provides `vscode`. */
-const extensionBundle = { ...nodeBundles, entryPoints: { extension: 'extension/src/extension.ts' }, external: ['vscode'], loader: {}, define: {} };
+const extensionBundle = { ...nodeBundles, entryPoints: { extension: 'extension/src/extension.ts', 'vscode-suite': 'test/vscode/suite.ts' }, external: ['vscode'], loader: {}, define: {} };
 
 /** Fails the build when browser code imports what a webview does not have (DESIGN: each runtime sees only its own). */
 const browserOnly = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ModelChangedNotification, RenderPictureRequest, type ModelChangedParams } from '../../language-server/protocol.js';
+import { ClientCommands, GetPreviewRequest, ModelChangedNotification, RenderPictureRequest, type ModelChangedParams, type PreviewData } from '../../language-server/protocol.js';
 import { startLanguageClient } from './language-client.js';
 import { markdownFences } from './markdown/markdown-fences.js';
 import { PreviewPanels } from './preview/preview-panels.js';
@@ -33,23 +33,32 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
         void status.update();
         return client;
     });
-    const modelUri = (uri?: vscode.Uri) => {
-        const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    // From the palette or a menu the argument is a Uri; from a CodeLens of the server, a string.
+    const modelUri = (uri?: vscode.Uri | string) => {
+        const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
         return target && /\.tm$/i.test(target.path) ? target.toString() : undefined;
     };
-    const openPreview = async (uri: vscode.Uri | undefined, column: vscode.ViewColumn) => {
+    const openPreview = async (uri: vscode.Uri | string | undefined, column: vscode.ViewColumn) => {
         const target = modelUri(uri);
         if (!target) return void vscode.window.showInformationMessage('Moat: open a .tm file to preview its model.');
         await ready;
         previews!.open(target, column);
     };
     context.subscriptions.push(
-        vscode.commands.registerCommand('moat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(uri, vscode.ViewColumn.Beside)),
-        vscode.commands.registerCommand('moat.openPreview', (uri?: vscode.Uri) => openPreview(uri, vscode.ViewColumn.Active)),
-        vscode.commands.registerCommand('moat.askQuestions', async (uri?: vscode.Uri) => {
+        vscode.commands.registerCommand(ClientCommands.openPreview, (uri?: vscode.Uri | string) => openPreview(uri, vscode.ViewColumn.Beside)),
+        vscode.commands.registerCommand('moat.openPreview', (uri?: vscode.Uri | string) => openPreview(uri, vscode.ViewColumn.Active)),
+        vscode.commands.registerCommand(ClientCommands.askQuestions, async (uri?: vscode.Uri | string, subject?: unknown) => {
             const target = modelUri(uri);
             if (!target) return void vscode.window.showInformationMessage('Moat: open a .tm file to answer its STRIDE questions.');
-            await askQuestions(await ready, context.workspaceState, target);
+            await askQuestions(await ready, context.workspaceState, target, typeof subject === 'string' ? subject : undefined);
+        }),
+        vscode.commands.registerCommand(ClientCommands.revealDeclaration, async (uri?: unknown, id?: unknown) => {
+            if (typeof uri !== 'string' || typeof id !== 'string') return;
+            const data = await (await ready).sendRequest<PreviewData | null>(GetPreviewRequest.method, { uri });
+            const location = data && Object.hasOwn(data.locations, id) ? data.locations[id] : undefined;
+            if (!location) return;
+            const { start, end } = location.range;
+            await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
         })
     );
     const renderFence = async (text: string) => {

@@ -44,6 +44,16 @@ export function childrenOf(node: CstNode): CstNode[] {
     return (node as unknown as Partial<CompositeFields>).content ?? [];
 }
 
+/** The first leaf of a node that is not hidden (whitespace or a comment): where its text starts. */
+export function firstTokenOf(node: CstNode): LeafCstNode | undefined {
+    let current: CstNode | undefined = node;
+    while (current && childrenOf(current).length > 0) {
+        const children = childrenOf(current);
+        current = children.find(child => !child.hidden) ?? children[0];
+    }
+    return current && current !== node ? current as LeafCstNode : undefined;
+}
+
 /** The last leaf of a node that is not hidden (whitespace or a comment): where its text ends. */
 export function lastTokenOf(node: CstNode): LeafCstNode | undefined {
     let current: CstNode | undefined = node;

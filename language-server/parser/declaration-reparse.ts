@@ -1,6 +1,6 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { isModelFile, type Declaration, type ModelFile } from '../generated/ast.js';
-import { childrenOf, hasKnownLayout, lastTokenOf, replaceChild, shiftPositions } from './cst-positions.js';
+import { childrenOf, firstTokenOf, hasKnownLayout, lastTokenOf, replaceChild, shiftPositions } from './cst-positions.js';
 import { MAX_FILE_CHARS } from './guarded-parser.js';
 
 /**
@@ -15,11 +15,13 @@ import { MAX_FILE_CHARS } from './guarded-parser.js';
  *   the tokens before and after the declaration are those of the old text, moved.
  * - Parsing. The old text parsed without errors, and a top-level declaration starts with its
  *   keyword, which cannot continue any declaration: the parser leaves the declaration before and
- *   enters the next one at the same tokens as before. The declaration itself is parsed as the
- *   only content of a model file whose text before it is blanked (keeping offsets, lines and
- *   columns), and must parse without errors into exactly one declaration spanning the region.
+ *   enters the next one at the same tokens as before. The declaration's text is parsed on its own
+ *   as a model file, must give exactly one declaration without errors, and its nodes are then moved
+ *   to the declaration's place (offsets, lines, and columns on its first line).
  * The old syntax tree is updated in place: the new declaration replaces the old one, and the
  * nodes after it are moved. Everything downstream (index, linking, validation) runs as usual.
+ * Updating in place is safe because Langium's workspace lock never runs a build (a write) while a
+ * request (a read) is working on the tree; the unchanged declarations keep their node objects.
  */
 export function reparseDeclaration(previous: ParseResult<AstNode>, text: string, parser: LangiumParser): ParseResult<ModelFile> | undefined {
     const root = previous.value;
@@ -36,14 +38,19 @@ export function reparseDeclaration(previous: ParseResult<AstNode>, text: string,
     const delta = text.length - oldText.length;
     if (!isBlankAt(oldText, start - 1) || !isBlankAt(oldText, end)) return undefined;
     const slot = childrenOf(rootCst).indexOf(oldCst);
+    const oldFirst = firstTokenOf(oldCst);
     const oldLast = lastTokenOf(oldCst);
-    if (slot < 0 || !oldLast || !hasKnownLayout(rootCst, oldLast)) return undefined;
+    if (slot < 0 || !oldFirst || !oldLast || !hasKnownLayout(rootCst, oldLast)) return undefined;
 
-    const partial = parser.parse(blanked(text.slice(0, start)) + text.slice(start, end + delta));
+    // The declaration's text on its own, its nodes then moved to where the text starts.
+    const partial = parser.parse(text.slice(start, end + delta));
     const replacement = soleDeclaration(partial);
     const newCst = replacement?.$cstNode;
-    const newLast = newCst && lastTokenOf(newCst);
-    if (!replacement || !newCst || !newLast || newCst.offset !== start || newCst.end !== end + delta) return undefined;
+    if (!replacement || !newCst) return undefined;
+    const at = oldFirst.range.start;
+    shiftPositions(newCst, { offset: start, lines: at.line, line: 0, columns: at.character });
+    const newLast = lastTokenOf(newCst);
+    if (!newLast || newCst.offset !== start || newCst.end !== end + delta) return undefined;
 
     const oldEnd = oldLast.range.end;
     const newEnd = newLast.range.end;
@@ -65,12 +72,19 @@ interface ChangedRegion {
 function changedRegion(oldText: string, text: string): ChangedRegion | undefined {
     if (oldText === text) return undefined;
     const shorter = Math.min(oldText.length, text.length);
+    // Whole blocks are compared natively first: a character loop over a large file is slow until the JIT has warmed it.
     let start = 0;
+    while (start + BLOCK <= shorter && oldText.slice(start, start + BLOCK) === text.slice(start, start + BLOCK)) start += BLOCK;
     while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+    const room = shorter - start;
     let suffix = 0;
-    while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    while (suffix + BLOCK <= room && oldText.slice(oldText.length - suffix - BLOCK, oldText.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) suffix += BLOCK;
+    while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     return { start, oldEnd: oldText.length - suffix, newEnd: text.length - suffix };
 }
+
+/** Characters compared at once when looking for where two texts differ. */
+const BLOCK = 512;
 
 /** The top-level declaration whose text strictly contains the change (not its first character). */
 function declarationAround(root: ModelFile, change: ChangedRegion): { declaration: Declaration; index: number } | undefined {
@@ -105,9 +119,4 @@ function hasErrors(result: ParseResult<AstNode>): boolean {
 /** Whether the character at `offset` is whitespace, or `offset` is outside the text (its start or end). */
 function isBlankAt(text: string, offset: number): boolean {
     return offset < 0 || offset >= text.length || /\s/.test(text[offset]);
-}
-
-/** The text with every character but line breaks replaced by a space: same offsets, lines and columns. */
-function blanked(text: string): string {
-    return text.replace(/[^\r\n]+/g, run => ' '.repeat(run.length));
 }

@@ -12,7 +12,7 @@ export class MoatScopeProvider {
     private readonly reflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly importGraph: ImportGraph;
-    private readonly tables: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly tables: WorkspaceCache<string, VisibleNames>;
 
     constructor(services: MoatServices) {
         this.reflection = services.shared.AstReflection;
@@ -23,8 +23,15 @@ export class MoatScopeProvider {
 
     getScope(context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
-        const table = this.tables.get(document.uri.toString(), () => this.visibleNames(document));
-        return new NameTableScope(table, this.reflection.getReferenceType(context), this.reflection);
+        const visible = this.tables.get(document.uri.toString(), () => ({ table: this.visibleNames(document), scopes: new Map() }));
+        // One scope per reference type: a model links thousands of references to a handful of types.
+        const type = this.reflection.getReferenceType(context);
+        let scope = visible.scopes.get(type);
+        if (!scope) {
+            scope = new NameTableScope(visible.table, type, this.reflection);
+            visible.scopes.set(type, scope);
+        }
+        return scope;
     }
 
     private visibleNames(document: LangiumDocument): Map<string, AstNodeDescription[]> {
@@ -37,6 +44,12 @@ export class MoatScopeProvider {
         }
         return table;
     }
+}
+
+/** The names visible from a document, and the scopes over them by reference type. */
+interface VisibleNames {
+    table: Map<string, AstNodeDescription[]>;
+    scopes: Map<string, NameTableScope>;
 }
 
 /** A scope over a name table, filtered to the reference's target type. */

@@ -17,6 +17,15 @@ function paymentsElements(): string[] {
         .flatMap(name => [...fs.readFileSync(path.join(folder, name), 'utf8').matchAll(/^\s*(?:actor|external|process|datastore)\s+(\w+)/gm)].map(match => match[1]));
 }
 
+/** The editor and the preview side by side, for the README: no side bar, no panel. */
+async function tidyForScreenshot(vscode: CodeServer): Promise<void> {
+    if (await vscode.page.locator('.part.sidebar').isVisible()) await runCommand(vscode.page, 'View: Close Primary Side Bar');
+    if (await vscode.page.locator('.part.panel').isVisible()) await runCommand(vscode.page, 'View: Hide Panel');
+    // Away from the tabs, whose tooltips would cover the picture.
+    await vscode.page.mouse.move(640, 700);
+    await vscode.page.waitForTimeout(800);
+}
+
 /** Moat installed from moat.vsix into a real VS Code (code-server), on a copy of samples/: what a user sees and does. */
 describe('Moat in VS Code', () => {
     let vscode: CodeServer;
@@ -37,6 +46,12 @@ describe('Moat in VS Code', () => {
         await expect.poll(found, { timeout: 90_000, interval: 2000 }).toEqual(expect.arrayContaining([
             'self-flow.tm self-flow', 'syntax-error.tm parsing-error', 'unresolved-reference.tm linking-error', 'unmitigated-threat.tm unmitigated-threat'
         ]));
+    });
+
+    test('CodeLens above elements show their open threats and questions', async () => {
+        await openFile(vscode.page, 'payments/checkout.tm');
+        const lenses = () => vscode.page.locator('.monaco-editor .codelens-decoration').allTextContents();
+        await expect.poll(lenses, { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+ questions?$|open threats? · \d+ questions?$/)]));
     });
 
     test('hovering a threat shows its severity, status, STRIDE categories and mitigations', async () => {
@@ -61,13 +76,16 @@ describe('Moat in VS Code', () => {
         await expect.poll(() => preview.locator('.pane-dfd g.node').count()).toBe(expected.length);
         const drawn = await preview.locator('.pane-dfd g.node').evaluateAll(nodes => nodes.map(node => node.getAttribute('data-id')));
         expect(drawn.sort()).toEqual(expected.sort());
-        await vscode.screenshot('editor-with-preview-light');
         await preview.getByRole('button', { name: 'Fit', exact: true }).click();
         await preview.locator('.pane-dfd g.node[data-id="CardVault"]').click();
         const file = fs.readdirSync(path.join(workspace, 'payments')).find(name => /datastore CardVault\b/.test(fs.readFileSync(path.join(workspace, 'payments', name), 'utf8')))!;
         const declared = fs.readFileSync(path.join(workspace, 'payments', file), 'utf8').split('\n').findIndex(line => /datastore CardVault\b/.test(line)) + 1;
         await expect.poll(() => activeTab(vscode.page)).toBe(file);
         await expect.poll(() => cursorLine(vscode.page)).toBe(declared);
+        await preview.locator('.tab-trace').click();
+        await preview.locator('.pane-trace g.row').first().waitFor();
+        await tidyForScreenshot(vscode);
+        await vscode.screenshot('editor-with-preview-light');
     });
 
     test('a STRIDE question answered through the prompt is written into the model', async () => {
@@ -89,6 +107,7 @@ describe('Moat in VS Code, dark theme', () => {
         try {
             await openFile(vscode.page, 'model.tm');
             const preview = await openPreview(vscode.page);
+            await tidyForScreenshot(vscode);
             const background = await preview.locator('body').evaluate(body => getComputedStyle(body).backgroundColor);
             const [red, green, blue] = (background.match(/\d+/g) ?? []).map(Number);
             expect(red + green + blue).toBeLessThan(3 * 80);

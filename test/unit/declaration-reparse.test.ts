@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, isReference, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { AstUtils, isReference, TextDocument, URI, type AstNode, type CstNode, type LangiumDocument, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain ES module without type declarations.
 import { generateModel } from '../../bench/generate-model.mjs';
 import { reparseDeclaration } from '../../language-server/parser/declaration-reparse.js';
-import { createTestServices, REPO_ROOT } from './helpers.js';
+import { buildFiles, createTestServices, REPO_ROOT, threatModelOf } from './helpers.js';
 
 /**
  * The incremental re-parse must give exactly what a full parse gives: the same syntax tree with
@@ -27,6 +27,7 @@ const tricky = [
     'boundary B "B" { process R "R" { x 1 } boundary C { actor Z } }',
     'threat T "T" { on A mitigated-by M1 }   mitigation M1 { status done }',
     'story U "U" without "leak" { threats [T] }',
+    'external X "Ünïcödé 😀 label" { tags ["é"] }',
     ''
 ].join('\n');
 
@@ -136,4 +137,33 @@ describe('re-parsing only the edited declaration', () => {
         expect(reparseDeclaration(clean, 'process A "A"\n\nprocess B "B"\n', parser)).toBeUndefined();
         expect(reparseDeclaration(clean, 'process A "Ax"\nprocess B "B"\n', parser)).toBeDefined();
     });
+});
+
+describe('editing a document in the language server', () => {
+    /** What a rebuilt document shows: its diagnostics and its threat model. */
+    const outcome = (document: LangiumDocument) => JSON.stringify({ diagnostics: document.diagnostics, model: threatModelOf(document) });
+
+    test('diagnostics and threat model after each edit are those of the same text built afresh', async () => {
+        const services = createTestServices();
+        const name = 'edited.tm';
+        const uri = URI.parse(`file:///test/${name}`);
+        let text = generateModel({ elements: 20 }) as string;
+        const { [name]: document } = await buildFiles({ [name]: text }, services);
+        const next = random(21);
+        let reused = 0;
+        let lastClean = text;
+        for (let step = 0; step < 60; step++) {
+            const broken = document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
+            if (!broken) lastClean = text;
+            text = broken && next() < 0.7 ? lastClean : randomEdit(text, next);
+            const root = document.parseResult.value;
+            services.shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'moat', step + 2, text));
+            await services.shared.workspace.DocumentBuilder.update([uri], []);
+            if (document.parseResult.value === root) reused++;
+            const fresh = (await buildFiles({ [name]: text }))[name];
+            expect(outcome(document), `edit ${step}`).toBe(outcome(fresh));
+        }
+        // Most typing edits stay inside one declaration and take the incremental path.
+        expect(reused).toBeGreaterThan(15);
+    }, 120_000);
 });

@@ -108,11 +108,13 @@ describe('language server over stdio', () => {
         expect(await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'Nobody', category: 'spoofing', text: 'x', notApplicable: false })).toBeNull();
     });
 
+    /** A shop whose web app has a threat, Leak (with the given severity terms), mitigated by a planned Tls and motivated by a story. */
+    const shopWithLeak = (header: string, severity: string) => `${header}actor User "User"\nprocess Web "Web" { exposure internet }\n`
+        + 'flow Browse: User -> Web "Browse" { protocol http }\nstory Buy "As a user I want to buy" without "my card leaking" { threats [Leak] }\n'
+        + `threat Leak "Card leaks" { on Web  stride information-disclosure  ${severity}  cwe 319  mitigated-by Tls }\nmitigation Tls "TLS" { status planned  ticket "SEC-1" }\n`;
+
     test('hover on a threat or a reference to it tells its status, severity, STRIDE, categorisation, mitigations and stories; on an element its open threats', async () => {
-        const text = 'actor User "User"\nprocess Web "Web" { exposure internet }\nflow Browse: User -> Web "Browse" { protocol http }\n'
-            + 'story Buy "As a user I want to buy" without "my card leaking" { threats [Leak] }\n'
-            + 'threat Leak "Card leaks" { on Web  stride information-disclosure  severity high  cwe 319  mitigated-by Tls }\n'
-            + 'mitigation Tls "TLS" { status planned  ticket "SEC-1" }\n';
+        const text = shopWithLeak('', 'severity high');
         const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-hover.tm')).href;
         await open('lsp-hover.tm', 'moat', text);
         const hover = async (line: number, character: number) => ((await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as { contents: { value: string } } | null)?.contents.value ?? '';
@@ -125,5 +127,22 @@ describe('language server over stdio', () => {
         const onElement = await hover(1, 9);
         expect(onElement).toMatch(/\*\*process\*\* · \d+ open threats?, worst high · \d+ of \d+ STRIDE questions open/);
         expect(onElement).toContain('Card leaks (high)');
+    });
+
+    test('CodeLens carry open threats and questions above elements and flows, threats → mitigations above stories, and the preview above the model', async () => {
+        const text = shopWithLeak('model Shop "Shop"\n', 'impact high  likelihood high');
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-lens.tm')).href;
+        await open('lsp-lens.tm', 'moat', text);
+        type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } };
+        const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Lens[];
+        const byLine = new Map(lenses.map(lens => [lens.range.start.line, lens.command]));
+        expect(byLine.get(0)).toMatchObject({ command: 'moat.openPreviewToSide', arguments: [uri] });
+        expect(byLine.get(2)?.title).toMatch(/^\d+ open threats? · \d+ questions?$/);
+        expect(byLine.get(2)).toMatchObject({ command: 'moat.askQuestions', arguments: [uri, 'Web'] });
+        expect(byLine.get(4)).toMatchObject({ title: 'Leak → Tls (planned)', command: 'moat.revealDeclaration', arguments: [uri, 'Leak'] });
+        const hints = await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } } }) as { position: { line: number }; label: string }[];
+        expect(hints).toEqual([expect.objectContaining({ position: { line: 5, character: 11 }, label: 'open · high' })]);
+        const links = await connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as { target: string }[];
+        expect(links.map(link => link.target)).toEqual(['https://cwe.mitre.org/data/definitions/319.html']);
     });
 });
