@@ -46,4 +46,29 @@ describe('the HTML report in Chromium', () => {
         expect(facts.title).toMatch(/^Threat model: /);
         expect(fs.statSync(path.join(RESULTS, `${name}.png`)).size).toBeGreaterThan(20_000);
     });
+
+    test.each([
+        ['test/fixtures/hostile/hostile.tm', 'dfd'], ['test/fixtures/hostile/hostile-preview.tm', 'dfd'], ['test/fixtures/hostile/hostile-preview.tm', 'trace']
+    ])('moat render %s --view %s: the SVG opened on its own runs nothing and loads nothing', async (target, view) => {
+        const file = path.join(RESULTS, `render-${path.basename(target, '.tm')}-${view}.svg`);
+        await moat('render', target, '--view', view, '-o', path.relative(REPO_ROOT, file));
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        const requests: string[] = [];
+        page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+        page.on('request', request => { if (!request.url().startsWith('file://')) requests.push(request.url()); });
+        await page.goto(`file://${file}`);
+        const facts = await page.evaluate(() => ({
+            pwned: (window as unknown as { pwned?: unknown }).pwned,
+            scripts: document.querySelectorAll('script').length,
+            foreign: document.querySelectorAll('foreignObject, iframe, img, image, a, style').length,
+            handlers: [...document.querySelectorAll('*')].filter(element => [...element.attributes].some(attribute => /^on/i.test(attribute.name))).length,
+            shapes: document.querySelectorAll('g[data-id]').length
+        }));
+        await page.close();
+        expect(facts).toMatchObject({ pwned: undefined, scripts: 0, foreign: 0, handlers: 0 });
+        expect(facts.shapes).toBeGreaterThan(2);
+        expect(dialogs).toEqual([]);
+        expect(requests).toEqual([]);
+    });
 });

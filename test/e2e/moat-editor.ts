@@ -68,5 +68,5 @@ export async function cursorLine(page: Page): Promise<number> {
 
 /** The file name of the active editor tab. */
 export async function activeTab(page: Page): Promise<string | null> {
-    return page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name');
+    return page.locator('.editor-group-container.active .tabs-container .tab.active').first().getAttribute('data-resource-name');
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyWorkspace, startCodeServer, type CodeServer } from './code-server.js';
-import { activeTab, answerInputBox, applyQuickFix, cursorLine, openPreview, pickQuickInput } from './moat-editor.js';
+import { activeTab, answerInputBox, applyQuickFix, cursorLine, openPreview, pickQuickInput, previewFrame } from './moat-editor.js';
 import { problems } from './problems.js';
 import { REPO_ROOT } from './server.js';
 import { editorText, goTo, hoverOnText, openFile, runCommand } from './workbench.js';
@@ -86,6 +86,16 @@ describe('Moat in VS Code', () => {
         await preview.locator('.pane-trace g.row').first().waitFor();
         await tidyForScreenshot(vscode);
         await vscode.screenshot('editor-with-preview-light');
+    });
+
+    test('moving the cursor highlights the node, and the preview comes back after a window reload', async () => {
+        await openFile(vscode.page, 'payments/checkout.tm');
+        const line = fs.readFileSync(path.join(workspace, 'payments/checkout.tm'), 'utf8').split('\n').findIndex(text => /process PaymentService\b/.test(text)) + 1;
+        await goTo(vscode.page, line + 1, 3);
+        await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.highlighted').getAttribute('data-id'), { timeout: 15_000 }).toBe('PaymentService');
+        await vscode.page.reload();
+        await vscode.page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ timeout: 60_000 });
+        await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.node').count(), { timeout: 60_000 }).toBe(paymentsElements().length);
     });
 
     test('a STRIDE question answered through the prompt is written into the model', async () => {

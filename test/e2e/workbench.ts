@@ -41,7 +41,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
     await focused.filter({ hasText: exactly(name) }).waitFor();
     await page.keyboard.press('Enter');
     // The tab's label carries the file's full path: it tells a.tm from sub/a.tm.
-    const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${name}"] .monaco-icon-label`);
+    const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${name}"] .monaco-icon-label`);
     await tab.waitFor();
     // The label may go on with " • 2 problems in this file".
     const opened = (await tab.getAttribute('aria-label'))?.split(' • ')[0];

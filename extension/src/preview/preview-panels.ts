@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GetPreviewRequest, RenderPictureRequest, type PreviewData } from '../../../language-server/protocol.js';
 import { parsePreviewState, type FromWebview } from '../../../webview/preview-messages.js';
-import { declarationAt, revealDeclaration } from './source-links.js';
+import { declarationAt } from './declaration-at.js';
+import { revealDeclaration } from './source-links.js';
 import { PreviewPanel, webviewOptions, type PreviewHost } from './preview-panel.js';
 import { saveExport } from './preview-exports.js';
 

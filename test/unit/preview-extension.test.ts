@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { declarationAt } from '../../extension/src/preview/declaration-at.js';
 import { createNonce, previewCsp, previewHtml, previewWebviewOptions } from '../../extension/src/preview/preview-html.js';
+import type { PreviewData } from '../../language-server/protocol.js';
 import { parsePreviewState, parseWebviewMessage } from '../../webview/preview-messages.js';
 
 const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -53,5 +55,17 @@ describe('the preview webview is locked down', () => {
         expect(parsePreviewState({ uri: 'file:///m.tm', view: 'trace' })).toEqual({ uri: 'file:///m.tm' });
         expect(parsePreviewState({ uri: 5 })).toBeUndefined();
         expect(parsePreviewState(undefined)).toBeUndefined();
+    });
+});
+
+describe('the cursor finds its node', () => {
+    const at = (line: number, character: number) => ({ uri: 'file:///m.tm', range: { start: { line, character }, end: { line, character: character + 3 } } });
+    const data = { locations: { Web: at(2, 10), Db: at(5, 12), Other: { ...at(1, 0), uri: 'file:///other.tm' } } } as unknown as PreviewData;
+
+    test('in the declaration that starts last before the cursor, in the same file', () => {
+        expect(declarationAt(data, 'file:///m.tm', { line: 3, character: 4 })).toBe('Web');
+        expect(declarationAt(data, 'file:///m.tm', { line: 5, character: 12 })).toBe('Db');
+        expect(declarationAt(data, 'file:///m.tm', { line: 0, character: 0 })).toBeNull();
+        expect(declarationAt(data, 'file:///elsewhere.tm', { line: 3, character: 0 })).toBeUndefined();
     });
 });
