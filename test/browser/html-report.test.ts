@@ -1,11 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { moat, REPO_ROOT } from '../unit/helpers.js';
 import { launchChromium } from './chromium.js';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
+
+/** Opens a local file in a new page, recording the dialogs it opens and the requests it makes beyond file://. */
+async function openWatched(browser: Browser, file: string, viewport = { width: 1280, height: 720 }): Promise<{ page: Page; dialogs: string[]; requests: string[] }> {
+    const page = await browser.newPage({ viewport });
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    page.on('request', request => { if (!request.url().startsWith('file://')) requests.push(request.url()); });
+    await page.goto(`file://${file}`);
+    return { page, dialogs, requests };
+}
 
 /** The HTML report opened in Chromium as a reader would: it renders, runs nothing, and a screenshot is kept in test-results/. */
 describe('the HTML report in Chromium', () => {
@@ -22,12 +33,7 @@ describe('the HTML report in Chromium', () => {
     test.each([['samples/payments', 'report-payments'], ['test/fixtures/hostile/hostile.tm', 'report-hostile']])('%s', async (target, name) => {
         const file = path.join(RESULTS, `${name}.html`);
         await moat('report', '-f', 'html', '-o', path.relative(REPO_ROOT, file), target);
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const dialogs: string[] = [];
-        const requests: string[] = [];
-        page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-        page.on('request', request => { if (!request.url().startsWith('file://')) requests.push(request.url()); });
-        await page.goto(`file://${file}`);
+        const { page, dialogs, requests } = await openWatched(browser, file, { width: 1280, height: 900 });
         const facts = await page.evaluate(() => ({
             scripts: document.querySelectorAll('script').length,
             handlers: [...document.querySelectorAll('*')].filter(element => [...element.attributes].some(attribute => attribute.name.startsWith('on'))).length,
@@ -52,12 +58,7 @@ describe('the HTML report in Chromium', () => {
     ])('moat render %s --view %s: the SVG opened on its own runs nothing and loads nothing', async (target, view) => {
         const file = path.join(RESULTS, `render-${path.basename(target, '.tm')}-${view}.svg`);
         await moat('render', target, '--view', view, '-o', path.relative(REPO_ROOT, file));
-        const page = await browser.newPage();
-        const dialogs: string[] = [];
-        const requests: string[] = [];
-        page.on('dialog', dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-        page.on('request', request => { if (!request.url().startsWith('file://')) requests.push(request.url()); });
-        await page.goto(`file://${file}`);
+        const { page, dialogs, requests } = await openWatched(browser, file);
         const facts = await page.evaluate(() => ({
             pwned: (window as unknown as { pwned?: unknown }).pwned,
             scripts: document.querySelectorAll('script').length,
