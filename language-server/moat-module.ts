@@ -11,6 +11,7 @@ import { MoatHoverProvider } from './editor/moat-hover-provider.js';
 import { MoatCodeLensProvider } from './editor/lens/moat-code-lens-provider.js';
 import { MoatDocumentLinkProvider } from './editor/lens/moat-document-link-provider.js';
 import { MoatInlayHintProvider } from './editor/lens/moat-inlay-hint-provider.js';
+import { MoatSemanticTokenProvider } from './editor/moat-semantic-tokens.js';
 import { KnowledgeBaseGeneratedModule, MoatGeneratedModule, MoatGeneratedSharedModule } from './generated/module.js';
 import { KnowledgeBaseRegistry } from './knowledge/knowledge-base-registry.js';
 import { MoatDocumentUpdateHandler } from './lsp/moat-document-update-handler.js';
@@ -87,7 +88,8 @@ export const MoatModule: Module<MoatServices, PartialLangiumServices & MoatAdded
         Formatter: () => new MoatFormatter(),
         CodeLensProvider: services => new MoatCodeLensProvider(services),
         InlayHintProvider: services => new MoatInlayHintProvider(services),
-        DocumentLinkProvider: services => new MoatDocumentLinkProvider(services)
+        DocumentLinkProvider: services => new MoatDocumentLinkProvider(services),
+        SemanticTokenProvider: services => new MoatSemanticTokenProvider(services)
     }
 };
 

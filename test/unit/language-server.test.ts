@@ -145,4 +145,22 @@ describe('language server over stdio', () => {
         const links = await connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as { target: string }[];
         expect(links.map(link => link.target)).toEqual(['https://cwe.mitre.org/data/definitions/319.html']);
     });
+
+    test('semantic tokens colour a name by what it names, where it is declared and where it is used', async () => {
+        const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-tokens.tm')).href;
+        await open('lsp-tokens.tm', 'moat', 'actor User "User"\nprocess Web "Web"\nflow Browse: User -> Web "Browse"\n');
+        const { data } = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) as { data: number[] };
+        // Five relative positions per token: line delta, start delta, length, type, modifiers.
+        const tokens: { line: number; start: number; length: number; type: number }[] = [];
+        for (let index = 0, line = 0, start = 0; index < data.length; index += 5) {
+            line += data[index];
+            start = data[index] === 0 ? start + data[index + 1] : data[index + 1];
+            tokens.push({ line, start, length: data[index + 2], type: data[index + 3] });
+        }
+        const typeAt = (line: number, start: number) => tokens.find(token => token.line === line && token.start === start)?.type;
+        expect(tokens.length).toBe(5);
+        expect(typeAt(2, 13)).toBe(typeAt(0, 6));
+        expect(typeAt(2, 21)).toBe(typeAt(1, 8));
+        expect(typeAt(0, 6)).not.toBe(typeAt(1, 8));
+    });
 });
