@@ -111,6 +111,24 @@ describe('Moat in VS Code', () => {
     });
 });
 
+describe('Moat in VS Code\'s Markdown preview', () => {
+    test('a ```tm fence is drawn as the model\'s DFD', async () => {
+        const workspace = copyWorkspace('samples/payments');
+        fs.writeFileSync(path.join(workspace, 'design.md'), '# Design\n\n```tm\nactor User "Shopper"\nprocess Web "Shop web app"\nflow User -> Web "Browse"\n```\n');
+        const vscode = await startCodeServer({ workspace, vsix: VSIX, label: 'moat-markdown' });
+        try {
+            await openFile(vscode.page, 'design.md');
+            await runCommand(vscode.page, 'Markdown: Open Preview to the Side');
+            const image = vscode.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('img[alt="Data-flow diagram of the threat model"]');
+            await image.waitFor({ timeout: 60_000 });
+            expect(await image.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+            expect(await image.evaluate(element => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+        } finally {
+            await vscode.stop();
+        }
+    });
+});
+
 describe('Moat in VS Code, dark theme', () => {
     test('the preview follows the colour theme', async () => {
         const vscode = await startCodeServer({ workspace: copyWorkspace('samples/payments'), vsix: VSIX, theme: 'dark', label: 'moat-dark' });
