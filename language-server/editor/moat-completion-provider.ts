@@ -1,20 +1,33 @@
 import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
-import { DefaultCompletionProvider } from 'langium/lsp';
+import { DefaultCompletionProvider, type LangiumServices } from 'langium/lsp';
 import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import type { ThreatModelProvider } from '../model/threat-model-provider.js';
+import { attributeCompletions } from './attribute-completion.js';
 import { categorisationCompletions, categorisationSiteAt } from './categorisation-completion.js';
 
 /**
  * Langium's completion (keywords and references) plus catalogue ids after `asvs`, `cwe`, `capec`
- * and `iso`, where the grammar expects a terminal and Langium itself proposes nothing.
+ * and `iso`, and, in a `.tm` property block, the attributes and enum values of the model's
+ * knowledge bases: where the grammar expects a terminal and Langium itself proposes nothing.
  */
 export class MoatCompletionProvider extends DefaultCompletionProvider {
+    private readonly models: ThreatModelProvider | undefined;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        // The .tmkb language shares this provider; it has no models.
+        this.models = (services as Partial<{ model: { ThreatModelProvider: ThreatModelProvider } }>).model?.ThreatModelProvider;
+    }
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const textDocument = document.textDocument;
         const site = categorisationSiteAt(textDocument.getText(), textDocument.offsetAt(params.position));
         // The site is found in the text because an id being typed (an open string) often does not
         // lex; the grammar then confirms that the keyword really starts a categorisation.
         if (!site || !this.findFeaturesAt(textDocument, site.keywordEnd).some(next => isCategorisationId(next.feature))) {
-            return super.getCompletion(document, params, cancelToken);
+            const proposed = await super.getCompletion(document, params, cancelToken);
+            const attributes = this.models ? attributeCompletions(document, textDocument.offsetAt(params.position), this.models.vocabulary(document)) : [];
+            return attributes.length === 0 ? proposed : CompletionList.create([...attributes, ...proposed?.items ?? []], proposed?.isIncomplete ?? false);
         }
         return CompletionList.create(categorisationCompletions(site, textDocument), true);
     }

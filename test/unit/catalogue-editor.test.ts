@@ -107,3 +107,28 @@ describe('hover on categorisation ids', () => {
         await hover({ text: threat('c<|>we 319'), index: 0, disposeAfterCheck: true, hover: undefined });
     });
 });
+
+describe('completion of attributes from the knowledge base', () => {
+    const labels = (items: CompletionItem[]) => items.map(each => String(each.label));
+
+    test('in a flow\'s block: the flow attributes of moat:stride, not those of processes, not those already set', async () => {
+        await completionsAt('actor User "User"\nprocess Web "Web app"\nflow Browse: User -> Web {\n  encrypted\n  <|>\n}\n', items => {
+            expect(labels(items)).toEqual(expect.arrayContaining(['protocol', 'authenticates', 'signed']));
+            expect(labels(items)).not.toContain('encrypted');
+            expect(labels(items)).not.toContain('exposed');
+            expect(item(items, 'protocol')?.detail).toMatch(/https/);
+        });
+    });
+
+    test('after an enum attribute: its values', async () => {
+        await completionsAt('actor User "User"\nprocess Web "Web app"\nflow Browse: User -> Web { protocol <|> }\n', items => {
+            expect(labels(items)).toEqual(expect.arrayContaining(['https', 'http', 'grpc']));
+            expect(labels(items)).not.toContain('protocol');
+        });
+    });
+
+    test('in a process: its attributes, such as exposed; outside any block: none of them', async () => {
+        await completionsAt('process Web "Web app" {\n  <|>\n}\n', items => expect(labels(items)).toContain('exposed'));
+        await completionsAt('process Web "Web app"\n<|>\n', items => expect(labels(items)).not.toContain('exposed'));
+    });
+});

@@ -100,7 +100,7 @@ describe('language server over stdio', () => {
 
     test('moat/answerQuestion returns the minimal edit that writes an answer, for the version it was computed on', async () => {
         const uri = pathToFileURL(path.join(REPO_ROOT, 'test/fixtures', 'lsp-answer.tm')).href;
-        await open('lsp-answer.tm', 'moat', 'actor User "User"\nprocess Web "Web" {\n  exposure internet\n}\n');
+        await open('lsp-answer.tm', 'moat', 'actor User "User"\nprocess Web "Web" {\n  exposed\n}\n');
         const result = await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'Web', category: 'spoofing', text: 'mTLS "everywhere"', notApplicable: false }) as AnswerQuestionResult;
         expect(result).toEqual({ uri, version: 1, edit: { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '  answer spoofing "mTLS \\"everywhere\\""\n' } });
         const notApplicable = await connection.sendRequest(AnswerQuestionRequest.method, { uri, subject: 'User', category: 'repudiation', text: 'read-only', notApplicable: true }) as AnswerQuestionResult;
@@ -109,7 +109,7 @@ describe('language server over stdio', () => {
     });
 
     /** A shop whose web app has a threat, Leak (with the given severity terms), mitigated by a planned Tls and motivated by a story. */
-    const shopWithLeak = (header: string, severity: string) => `${header}actor User "User"\nprocess Web "Web" { exposure internet }\n`
+    const shopWithLeak = (header: string, severity: string) => `${header}actor User "User"\nprocess Web "Web" { exposed }\n`
         + 'flow Browse: User -> Web "Browse" { protocol http }\nstory Buy "As a user I want to buy" without "my card leaking" { threats [Leak] }\n'
         + `threat Leak "Card leaks" { on Web  stride information-disclosure  ${severity}  cwe 319  mitigated-by Tls }\nmitigation Tls "TLS" { status planned  ticket "SEC-1" }\n`;
 
