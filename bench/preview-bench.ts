@@ -54,7 +54,8 @@ async function main(): Promise<void> {
             const measure = async (data: PreviewData) => {
                 const started = Date.now();
                 await preview.show(data);
-                return { wallMs: Date.now() - started, renderMs: Number(await preview.page.evaluate(() => document.body.dataset.renderMs)), nodes: await preview.page.locator('.pane-dfd g.node').count() };
+                const timing = await preview.page.evaluate(() => ({ renderMs: Number(document.body.dataset.renderMs), firstPictureMs: Number(document.body.dataset.firstPictureMs) }));
+                return { wallMs: Date.now() - started, ...timing, nodes: await preview.page.locator('.pane-dfd g.node').count() };
             };
             const first = await measure(previewOf(graph));
             const relabel = await measure(previewOf({ ...graph, nodes: graph.nodes.map(node => ({ ...node, label: `${node.label}!` })) }));
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
                 const started = Date.now();
                 await preview.page.locator('.expand-all').click();
                 await preview.page.waitForFunction(count => Number(document.body.dataset.drawn) > count, drawn, { timeout: 600000, polling: 100 });
-                expanded = { wallMs: Date.now() - started, renderMs: Number(await preview.page.evaluate(() => document.body.dataset.renderMs)), nodes: await preview.page.locator('.pane-dfd g.node').count() };
+                const timing = await preview.page.evaluate(() => ({ renderMs: Number(document.body.dataset.renderMs), firstPictureMs: Number(document.body.dataset.firstPictureMs) }));
+                expanded = { wallMs: Date.now() - started, ...timing, nodes: await preview.page.locator('.pane-dfd g.node').count() };
             }
             results.push({ elements, flows, first, relabel, structural, expanded });
             process.stderr.write(`preview bench: ${JSON.stringify(results.at(-1))}\n`);

@@ -3,6 +3,7 @@ import { diagramSvg } from '../language-server/render/diagram-svg.js';
 import type { DiagramDirection, DiagramGraph, PositionedDiagram } from '../language-server/render/diagram-types.js';
 import { layoutSignature, relabelDiagram } from '../language-server/render/layout-reuse.js';
 import { withOpenThreatsOnly } from '../language-server/render/open-threat-filter.js';
+import { quickLayout } from '../language-server/render/quick-layout.js';
 import type { LayoutClient } from './layout-client.js';
 import { PanZoom, type View } from './pan-zoom.js';
 import { dataIdAt, svgElement } from './svg-dom.js';
@@ -20,8 +21,12 @@ export interface DfdEvents {
     select(id: string): void;
     expand(boundary: string): void;
     viewChanged(view: View): void;
-    drawn(milliseconds: { layout: number; total: number; reused: boolean }): void;
+    /** A picture is on screen: provisional (the quick layout, ELK still working) or final. */
+    drawn(milliseconds: { layout: number; total: number; firstPicture: number; reused: boolean; provisional: boolean }): void;
 }
+
+/** When ELK has not answered by then, the quick layout is drawn meanwhile. */
+const QUICK_LAYOUT_AFTER_MS = 120;
 
 /**
  * The DFD panel: lays the graph out (in the worker; the previous layout is reused when only labels,
@@ -33,6 +38,7 @@ export class DfdView {
     private last: { signature: string; diagram: PositionedDiagram } | undefined;
     private svgText = '';
     private highlighted: string | null = null;
+    private generation = 0;
 
     constructor(private readonly container: HTMLElement, private readonly layout: LayoutClient, private readonly events: DfdEvents, view?: View) {
         this.panZoom = new PanZoom(container, current => events.viewChanged(current));
@@ -46,25 +52,45 @@ export class DfdView {
         });
     }
 
-    /** Draws the graph; resolves when drawn, or at once when a newer graph superseded it. */
+    /**
+     * Draws the graph; resolves when drawn, or at once when a newer graph superseded it. A layout
+     * that takes ELK longer than a moment is preceded by the quick layout, so something is on
+     * screen at once and the final picture replaces it in place (same view).
+     */
     async show(graph: DiagramGraph, settings: DfdSettings): Promise<void> {
         const started = performance.now();
+        const generation = ++this.generation;
         const shown = collapseBoundaries(settings.openOnly ? withOpenThreatsOnly(graph) : graph, settings.collapsed);
         const signature = layoutSignature(shown, settings.direction);
-        let diagram: PositionedDiagram | undefined;
-        const reused = this.last?.signature === signature;
-        if (reused) diagram = relabelDiagram(this.last!.diagram, shown);
-        else diagram = await this.layout.layout(shown, { direction: settings.direction });
-        if (!diagram) return;
+        if (this.last?.signature === signature) {
+            this.draw(relabelDiagram(this.last.diagram, shown), settings, signature, started, { reused: true, provisional: false });
+            return;
+        }
+        const final = this.layout.layout(shown, { direction: settings.direction });
+        const first = await Promise.race([final, new Promise<'slow'>(resolve => setTimeout(() => resolve('slow'), QUICK_LAYOUT_AFTER_MS))]);
+        let firstPicture: number | undefined;
+        if (first === 'slow' && generation === this.generation) {
+            this.draw(quickLayout(shown, settings.direction), settings, undefined, started, { reused: false, provisional: true });
+            firstPicture = performance.now() - started;
+        }
+        const diagram = first === 'slow' ? await final : first;
+        if (diagram && generation === this.generation) this.draw(diagram, settings, signature, started, { reused: false, provisional: false }, firstPicture);
+    }
+
+    private draw(diagram: PositionedDiagram, settings: DfdSettings, signature: string | undefined, started: number,
+        kind: { reused: boolean; provisional: boolean }, firstPicture?: number): void {
         const laidOut = performance.now();
-        this.last = { signature, diagram };
+        // A provisional picture is never reused as a layout.
+        if (signature !== undefined) this.last = { signature, diagram };
         this.svgText = diagramSvg(diagram, settings.title);
         const svg = svgElement(this.svgText);
         this.container.replaceChildren(svg);
-        if (shown.nodes.length === 0) this.container.append(emptyNote(settings.openOnly));
+        this.container.classList.toggle('provisional', kind.provisional);
+        if (diagram.nodes.length === 0) this.container.append(emptyNote(settings.openOnly));
         this.panZoom.attach(svg);
         this.highlight(this.highlighted, false);
-        this.events.drawn({ layout: laidOut - started, total: performance.now() - started, reused });
+        const total = performance.now() - started;
+        this.events.drawn({ layout: laidOut - started, total, firstPicture: firstPicture ?? total, ...kind });
     }
 
     /** Marks the node, flow or boundary with this id (null: none), bringing it into view when asked. */

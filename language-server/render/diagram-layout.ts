@@ -56,7 +56,8 @@ export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions 
     return position(graph, laid);
 }
 
-function nodeSize(node: DiagramNode): { width: number; height: number } {
+/** The box a node is drawn in: its text's width, taller for processes (circles). */
+export function nodeSize(node: DiagramNode): { width: number; height: number } {
     const text = shorten(node.label, MAX_LABEL);
     const width = Math.max(70, text.length * CHARACTER_WIDTH + 24);
     if (node.kind === 'process') return { width: width + 20, height: 56 };

@@ -5,6 +5,7 @@ import { diagramSvg } from '../../language-server/render/diagram-svg.js';
 import type { DiagramGraph } from '../../language-server/render/diagram-types.js';
 import { layoutSignature, relabelDiagram } from '../../language-server/render/layout-reuse.js';
 import { withOpenThreatsOnly } from '../../language-server/render/open-threat-filter.js';
+import { quickLayout } from '../../language-server/render/quick-layout.js';
 import { traceSvg } from '../../language-server/render/trace-svg.js';
 import { traceView } from '../../language-server/render/trace-view.js';
 import { modelOf } from './helpers.js';
@@ -85,6 +86,39 @@ describe('the DFD graph functions shared by the preview and the CLI', () => {
         expect(svg).toContain('⊞ Core');
         expect(svg).toContain('data-id="x&quot;&gt;&lt;script&gt;"');
         expect(svg).not.toMatch(/<script|<img/);
+    });
+});
+
+describe('the quick layout drawn while ELK works', () => {
+    const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
+        inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+    test.each(['LR', 'TB'] as const)('puts every element inside its boundary, boundaries inside their parents, nothing on top of anything (%s)', direction => {
+        const diagram = quickLayout(GRAPH, direction);
+        const boxes = new Map([...diagram.nodes, ...diagram.boundaries].map(item => [item.id, item]));
+        for (const node of diagram.nodes) if (node.boundary) expect(inside(node, boxes.get(node.boundary)!), node.id).toBe(true);
+        for (const boundary of diagram.boundaries) if (boundary.parent) expect(inside(boundary, boxes.get(boundary.parent)!), boundary.id).toBe(true);
+        const siblings = [diagram.nodes.find(node => node.id === 'User')!, diagram.boundaries.find(boundary => boundary.id === 'Dmz')!];
+        expect(overlap(siblings[0], siblings[1])).toBe(false);
+        const [db, cache] = ['Db', 'Cache'].map(id => diagram.nodes.find(node => node.id === id)!);
+        expect(overlap(db, cache)).toBe(false);
+        // Flows go the layout's way: the target's layer after the source's.
+        if (direction === 'LR') expect(cache.x).toBeGreaterThan(db.x + db.width);
+        else expect(cache.y).toBeGreaterThan(db.y + db.height);
+        expect(diagram.edges.every(edge => edge.points.length === 2)).toBe(true);
+    });
+
+    test('lays out 5,000 elements in 50 nested boundaries with 7,000 flows', () => {
+        const large: DiagramGraph = {
+            nodes: Array.from({ length: 5000 }, (_, index) => ({ id: `N${index}`, kind: 'process', label: `Node ${index}`, boundary: `B${index % 50}` })),
+            boundaries: Array.from({ length: 50 }, (_, index) => ({ id: `B${index}`, label: `B${index}`, parent: index % 5 === 0 ? undefined : `B${index - (index % 5)}` })),
+            edges: Array.from({ length: 7000 }, (_, index) => ({ id: `F${index}`, source: `N${index % 5000}`, target: `N${(index * 7 + 1) % 5000}`, label: 'f', bidirectional: false, crossing: false }))
+        };
+        const diagram = quickLayout(large);
+        expect(diagram.nodes).toHaveLength(5000);
+        expect(diagram.nodes.every(node => Number.isFinite(node.x) && Number.isFinite(node.y))).toBe(true);
     });
 });
 
