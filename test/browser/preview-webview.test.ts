@@ -98,4 +98,39 @@ describe('the preview webview', () => {
         expect(preview.requests.filter(url => !url.startsWith(`${assets.origin}/`) && !url.startsWith('blob:'))).toEqual([]);
         await preview.page.close();
     });
+
+    test('exports: the SVG file, a PNG drawn from it, and a request for the Mermaid text', async () => {
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(payments);
+        await preview.page.locator('.export-svg').click();
+        await preview.page.locator('.export-png').click();
+        await preview.page.locator('.copy-mermaid').click();
+        await expect.poll(async () => (await preview.sent()).filter(message => message.type === 'save').length).toBe(2);
+        const sent = await preview.sent();
+        const saved = sent.filter(message => message.type === 'save') as { format: string; content: string }[];
+        expect(saved[0]).toMatchObject({ format: 'svg', content: expect.stringMatching(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="moat-dfd"/) });
+        expect(saved[1].format).toBe('png');
+        const png = Buffer.from(saved[1].content.replace(/^data:image\/png;base64,/, ''), 'base64');
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
+        expect(sent).toContainEqual({ type: 'copyMermaid', view: 'dfd' });
+        await preview.page.close();
+    });
+
+    test('a large model starts with its boundaries collapsed; a click on one expands it', async () => {
+        const boundaries = Array.from({ length: 6 }, (_, index) => ({ id: `Zone${index}`, label: `Zone ${index}` }));
+        const nodes = Array.from({ length: 240 }, (_, index) => ({ id: `E${index}`, kind: 'process' as const, label: `Element ${index}`, boundary: `Zone${index % 6}` }));
+        const large: PreviewData = { ...payments, diagram: { nodes, boundaries, edges: [] }, locations: {} };
+        const preview = await openPreviewPage(browser, assets.origin);
+        await preview.show(large);
+        expect(await preview.page.locator('.pane-dfd g.node.boundary').count()).toBe(6);
+        await preview.page.getByRole('button', { name: 'Fit', exact: true }).click();
+        const drawn = Number(await preview.page.evaluate(() => document.body.dataset.drawn));
+        await preview.page.locator('.pane-dfd g.node.boundary[data-id="Zone2"]').click();
+        await preview.page.waitForFunction(count => Number(document.body.dataset.drawn) > count, drawn, { polling: 100 });
+        expect(await preview.page.locator('.pane-dfd g.node.boundary').count()).toBe(5);
+        expect(await preview.page.locator('.pane-dfd g.boundary:not(.node)[data-id="Zone2"]').count()).toBe(1);
+        expect(await preview.page.locator('.pane-dfd g.node.process').count()).toBe(40);
+        await preview.page.close();
+    });
 });
