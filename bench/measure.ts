@@ -19,6 +19,8 @@ export interface BenchResult {
     lines: number;
     coldMs: number;
     editRebuildMs: number;
+    /** While typing: the median of one-character edits made one after another on the same document (the JIT warm). */
+    typingMs: number;
     peakRssMb: number;
     /** Of the cold build, the linking phase alone (scoping and reference resolution). */
     linkMs: number;
@@ -40,6 +42,8 @@ export interface BenchResult {
 const RUNS = 3;
 /** Rule evaluations per measured run. */
 const RULE_REPEATS = 7;
+/** One-character edits in a row for the typing figure. */
+const TYPING_EDITS = 10;
 
 /**
  * Cold build (parse, index, link, validate, model) of a new document and the rebuild after a
@@ -95,14 +99,42 @@ async function measure(elements: number, folder: string): Promise<BenchResult> {
             edits.push(editMs);
         }
     }
+    // Peak memory as before the typing figure was added: the typing edits run after it is read.
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const typing = await measureTyping(path.join(folder, `bench-${elements}-typing.tm`), text, services);
     return {
-        elements, lines: text.split('\n').length, coldMs: median(cold), linkMs: median(links.filter((_, index) => index % 2 === 0)), editRebuildMs: median(edits),
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), retainedHeapMb, diagnostics,
+        elements, lines: text.split('\n').length, coldMs: median(cold), linkMs: median(links.filter((_, index) => index % 2 === 0)), editRebuildMs: median(edits), typingMs: median(typing),
+        peakRssMb, retainedHeapMb, diagnostics,
         analysisMs: median(analyses.map(timing => timing.analysisMs)), indexMs: median(analyses.map(timing => timing.indexMs)),
         ruleEvaluationMs: median(analyses.map(timing => timing.ruleEvaluationMs)),
         derivedThreats: analyses[0]?.derivedThreats ?? 0, rules: analyses[0]?.rules ?? 0,
         reportMs: median(reports)
     };
+}
+
+/**
+ * Edits as typing makes them: a model opened and built once more, then TYPING_EDITS one-character
+ * edits in a row (the character of the edit rebuild inserted and removed in turn), each rebuilt as
+ * above. The first edit after opening a model pays for code the cold build did not run (the JIT
+ * is still warming the edit path); these show what each keystroke costs after that.
+ */
+async function measureTyping(file: string, text: string, services: ReturnType<typeof createMoatServices>): Promise<number[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const builder = services.shared.workspace.DocumentBuilder;
+    const uri = URI.file(file);
+    fs.writeFileSync(file, text);
+    await builder.build([await documents.getOrCreateDocument(uri)], { validation: true });
+    const offset: number = editOffset(text);
+    const times: number[] = [];
+    for (let edit = 0; edit < TYPING_EDITS; edit++) {
+        fs.writeFileSync(file, edit % 2 === 0 ? `${text.slice(0, offset)}x${text.slice(offset)}` : text);
+        const started = performance.now();
+        await builder.update([uri], []);
+        services.moat.model.ThreatModelProvider.threatModel(documents.getDocument(uri) as LangiumDocument);
+        times.push(performance.now() - started);
+    }
+    await builder.update([], [uri]);
+    return times;
 }
 
 interface AnalysisTiming { analysisMs: number; indexMs: number; ruleEvaluationMs: number; derivedThreats: number; rules: number }

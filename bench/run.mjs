@@ -16,10 +16,10 @@ const verdict = (result, key) => {
     const budget = BUDGETS[result.elements]?.[key];
     return budget === undefined ? '' : result[key] <= budget ? ` (≤ ${budget} ✓)` : ` (> ${budget} ✗)`;
 };
-const rows = results.map(r => `| ${r.elements} | ${r.lines} | ${r.coldMs}${verdict(r, 'coldMs')} | ${r.linkMs} | ${r.editRebuildMs}${verdict(r, 'editRebuildMs')} | ${r.retainedHeapMb}${verdict(r, 'retainedHeapMb')} | ${r.peakRssMb} | ${r.indexMs} | ${r.ruleEvaluationMs}${verdict(r, 'ruleEvaluationMs')} | ${r.analysisMs} | ${r.derivedThreats} | ${r.reportMs}${verdict(r, 'reportMs')} |`);
+const rows = results.map(r => `| ${r.elements} | ${r.lines} | ${r.coldMs}${verdict(r, 'coldMs')} | ${r.linkMs} | ${r.editRebuildMs}${verdict(r, 'editRebuildMs')} | ${r.typingMs} | ${r.retainedHeapMb}${verdict(r, 'retainedHeapMb')} | ${r.peakRssMb} | ${r.indexMs} | ${r.ruleEvaluationMs}${verdict(r, 'ruleEvaluationMs')} | ${r.analysisMs} | ${r.derivedThreats} | ${r.reportMs}${verdict(r, 'reportMs')} |`);
 const table = [
-    '| elements | lines | cold build ms | of which linking ms | edit rebuild ms | retained heap MB | peak RSS MB | index ms | rule evaluation ms | analysis ms | derived threats | report ms |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows
+    '| elements | lines | cold build ms | of which linking ms | edit rebuild ms | typing ms | retained heap MB | peak RSS MB | index ms | rule evaluation ms | analysis ms | derived threats | report ms |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows
 ].join('\n');
 console.log(table);
 

@@ -1,21 +1,21 @@
 import { URI, type LangiumDocument } from 'langium';
-import type { MoatLanguageServices } from '../moat-module.js';
+import { NodeFileSystem } from 'langium/node';
+import { createMoatServices, type MoatLanguageServices } from '../moat-module.js';
 import { renderPicture, type PictureOptions } from '../render/render-picture.js';
 
 /** The URI scheme of the throw-away documents that Markdown fences are analysed in. */
 export const FENCE_SCHEME = 'moat-fence';
 
 /**
- * Pictures of `.tm` text that is not a file, such as a fenced block in Markdown: the text is built
- * as a throw-away document (linked, not validated, so no diagnostics are published for it),
- * analysed and rendered, and the document is removed again. One at a time, so fences never see
- * each other's declarations.
+ * Pictures of `.tm` text that is not a file, such as a fenced block in Markdown. The text is built
+ * in a workspace of its own — never the editor's, so a fence neither publishes diagnostics nor
+ * competes with the editor's builds — analysed, rendered, and removed again. One at a time, so
+ * fences never see each other's declarations.
  */
 export class FencePictures {
     private queue: Promise<unknown> = Promise.resolve();
     private count = 0;
-
-    constructor(private readonly services: MoatLanguageServices) {}
+    private services: MoatLanguageServices | undefined;
 
     /** The picture of the text, as `moat render` would draw it for a file holding it. */
     render(text: string, options: PictureOptions): Promise<string> {
@@ -25,7 +25,7 @@ export class FencePictures {
     }
 
     private async renderNow(text: string, options: PictureOptions): Promise<string> {
-        const { shared, moat } = this.services;
+        const { shared, moat } = this.services ??= createMoatServices(NodeFileSystem);
         const uri = URI.parse(`${FENCE_SCHEME}:///fence-${++this.count}.tm`);
         const document: LangiumDocument = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -1,4 +1,4 @@
-import { DocumentState, interruptAndCheck, isOperationCancelled, URI, type LangiumDocument } from 'langium';
+import { DocumentState, interruptAndCheck, isOperationCancelled, ReadPriority, URI, type LangiumDocument } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { MoatLanguageServices } from '../moat-module.js';
 import {
@@ -27,6 +27,11 @@ export function registerMoatRequests(connection: Connection, services: MoatLangu
         // The document may have been closed and forgotten while the build ran.
         return shared.workspace.LangiumDocuments.getDocument(parsed);
     };
+    /**
+     * Runs work on a built document as Langium's own handlers do: concurrently to a running build but
+     * holding off the next one, which may update syntax trees in place (declaration re-parsing).
+     */
+    const reading = <T>(action: () => T | Promise<T>): Promise<T> => shared.workspace.WorkspaceLock.read(action, ReadPriority.Immediate);
     const on = <P, R>(request: MoatRequest<P, R | null>, handle: (params: P, cancel: CancellationToken) => Promise<R | null>) => {
         connection.onRequest(request.method, async (params: P, cancel: CancellationToken): Promise<R | null> => {
             try {
@@ -43,26 +48,30 @@ export function registerMoatRequests(connection: Connection, services: MoatLangu
     on(GetQuestionsRequest, async ({ uri }: DocumentParams, cancel) => {
         const document = await built(uri, cancel);
         if (!document) return null;
-        const seen = new Set<string>();
-        const questions = moat.analysis.AnalysisProvider.analysesCovering(document)
-            .flatMap(analysis => analysis.questions)
-            .filter(question => question.location.uri === document.uri.toString() && !seen.has(question.id) && seen.add(question.id) !== undefined);
-        return { uri, questions };
+        return reading(() => {
+            const seen = new Set<string>();
+            const questions = moat.analysis.AnalysisProvider.analysesCovering(document)
+                .flatMap(analysis => analysis.questions)
+                .filter(question => question.location.uri === document.uri.toString() && !seen.has(question.id) && seen.add(question.id) !== undefined);
+            return { uri, questions };
+        });
     });
     on(GetPreviewRequest, async ({ uri }: DocumentParams, cancel) => {
         const document = await built(uri, cancel);
-        return document ? previewData(uri, analysisOf(document)) : null;
+        return document ? reading(() => previewData(uri, analysisOf(document))) : null;
     });
-    const fences = new FencePictures(services);
+    const fences = new FencePictures();
     on(RenderPictureRequest, async ({ uri, text, options }: RenderPictureParams, cancel) => {
         if (text !== undefined) return { picture: await fences.render(text, options) };
         const document = uri === undefined ? undefined : await built(uri, cancel);
-        return document ? { picture: await renderPicture(analysisOf(document), options) } : null;
+        return document ? reading(async () => ({ picture: await renderPicture(analysisOf(document), options) })) : null;
     });
     on(AnswerQuestionRequest, async (params: AnswerQuestionParams, cancel) => {
         const document = await built(params.uri, cancel);
-        const edit = document && answerEdit(document, params);
-        return edit ? { uri: params.uri, version: document.textDocument.version, edit } : null;
+        return document ? reading(() => {
+            const edit = answerEdit(document, params);
+            return edit ? { uri: params.uri, version: document.textDocument.version, edit } : null;
+        }) : null;
     });
     notifyModelChanges(connection, services);
 }
