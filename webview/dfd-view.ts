@@ -84,10 +84,11 @@ export class DfdView {
         if (signature !== undefined) this.last = { signature, diagram };
         this.svgText = diagramSvg(diagram, settings.title);
         const svg = svgElement(this.svgText);
+        const replacesProvisional = this.container.classList.contains('provisional');
         this.container.replaceChildren(svg);
         this.container.classList.toggle('provisional', kind.provisional);
         if (diagram.nodes.length === 0) this.container.append(emptyNote(settings.openOnly));
-        this.panZoom.attach(svg);
+        this.panZoom.attach(svg, replacesProvisional);
         this.highlight(this.highlighted, false);
         const total = performance.now() - started;
         this.events.drawn({ layout: laidOut - started, total, firstPicture: firstPicture ?? total, ...kind });

@@ -34,6 +34,7 @@ export class PanZoom {
             const moved = Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y);
             if (moved < 4) return;
             container.classList.add('panning');
+            this.framing = 'user';
             this.set({ ...drag.view, x: drag.view.x - (event.clientX - drag.x) / drag.view.scale, y: drag.view.y - (event.clientY - drag.y) / drag.view.scale });
         });
         const end = () => {
@@ -45,15 +46,29 @@ export class PanZoom {
         container.addEventListener('pointerleave', end);
     }
 
-    /** Shows a new SVG, keeping the current view (or fitting it, the first time). */
-    attach(svg: SVGSVGElement): void {
+    /**
+     * How the current view came about: the initial framing, the Fit button, or the user's own pan
+     * and zoom. When a provisional picture is replaced by the final layout, the first two are
+     * applied again to the new picture; the user's own view is kept.
+     */
+    private framing: 'initial' | 'fit' | 'user' = 'initial';
+
+    /** Shows a new SVG, keeping the current view (or framing it, the first time or after a provisional picture). */
+    attach(svg: SVGSVGElement, replacesProvisional = false): void {
         this.svg = svg;
         const [x, y, width, height] = (svg.getAttribute('viewBox') ?? '0 0 100 100').split(/\s+/).map(Number);
         this.size = { x, y, width, height };
         svg.removeAttribute('width');
         svg.removeAttribute('height');
-        if (this.view) this.apply();
-        else this.fit(READABLE_SCALE);
+        if (!this.view || (replacesProvisional && this.framing === 'initial')) this.frame(READABLE_SCALE);
+        else if (replacesProvisional && this.framing === 'fit') this.fit();
+        else this.apply();
+    }
+
+    /** The initial framing: the whole picture, or its start at a legible scale. */
+    private frame(minimum: number): void {
+        this.fit(minimum);
+        this.framing = 'initial';
     }
 
     /**
@@ -67,6 +82,7 @@ export class PanZoom {
         const x = scale > fitting && clientWidth / scale < this.size.width ? this.size.x : this.size.x - (clientWidth / scale - this.size.width) / 2;
         const y = scale > fitting && clientHeight / scale < this.size.height ? this.size.y : this.size.y - (clientHeight / scale - this.size.height) / 2;
         this.set({ x, y, scale });
+        this.framing = 'fit';
     }
 
     /** Zooms by a factor around a point of the container (its centre by default). */
@@ -76,6 +92,7 @@ export class PanZoom {
         const pointX = this.view.x + atX / this.view.scale;
         const pointY = this.view.y + atY / this.view.scale;
         this.set({ x: pointX - atX / scale, y: pointY - atY / scale, scale });
+        this.framing = 'user';
     }
 
     /** Centres a box of the picture in the container, if it is outside the view. */

@@ -16,7 +16,8 @@ export function previewFrame(page: Page): FrameLocator {
 export async function openPreview(page: Page): Promise<FrameLocator> {
     await runCommand(page, 'Moat: Open Preview to the Side');
     const frame = previewFrame(page);
-    await frame.locator('.pane-dfd g.node').first().waitFor({ timeout: 60_000 });
+    // The final layout, not the quick one drawn while ELK works.
+    await frame.locator('.pane-dfd:not(.provisional) g.node').first().waitFor({ timeout: 60_000 });
     return frame;
 }
 

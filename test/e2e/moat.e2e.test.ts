@@ -89,7 +89,10 @@ describe('Moat in VS Code', () => {
     });
 
     test('moving the cursor highlights the node, and the preview comes back after a window reload', async () => {
+        // The last click was in the preview: open the file in the first group, beside the preview, not over it.
+        await runCommand(vscode.page, 'View: Focus First Editor Group');
         await openFile(vscode.page, 'payments/checkout.tm');
+        await previewFrame(vscode.page).locator('.pane-dfd').waitFor({ state: 'attached' });
         const line = fs.readFileSync(path.join(workspace, 'payments/checkout.tm'), 'utf8').split('\n').findIndex(text => /process PaymentService\b/.test(text)) + 1;
         await goTo(vscode.page, line + 1, 3);
         await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.highlighted').getAttribute('data-id'), { timeout: 15_000 }).toBe('PaymentService');
