@@ -33,7 +33,8 @@ export class FencePictures {
             await shared.workspace.DocumentBuilder.build([document], { validation: false });
             return await renderPicture(moat.analysis.AnalysisProvider.analysis(document), options);
         } finally {
-            shared.workspace.LangiumDocuments.deleteDocument(uri);
+            // Through the builder, which also drops the document's index entries (deleteDocument alone would keep its tree).
+            await shared.workspace.DocumentBuilder.update([], [uri]);
         }
     }
 }
