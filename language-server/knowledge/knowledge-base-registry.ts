@@ -3,6 +3,7 @@ import { URI, UriUtils, WorkspaceCache, type LangiumDocuments, type LangiumDocum
 import { isKnowledgeBaseFile, type KnowledgeBaseFile } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
 import { packageRoot } from '../workspace/package-root.js';
+import { resolveReferencedPath } from '../workspace/referenced-path.js';
 import { BUILTIN_KNOWLEDGE_BASES, isBuiltinReference } from './builtin-knowledge-bases.js';
 import { buildKnowledgeBase } from './knowledge-base-builder.js';
 import type { AttributeDeclaration, KnowledgeBase, QuestionDeclaration, RuleDeclaration, Vocabulary } from './knowledge-base-types.js';
@@ -31,8 +32,8 @@ export class KnowledgeBaseRegistry {
     /** The knowledge base a `knowledgebase` setting names, or undefined when it cannot be found. */
     resolve(reference: string, from: URI): KnowledgeBase | undefined {
         if (isBuiltinReference(reference)) return this.builtin(reference);
-        const uri = UriUtils.resolvePath(UriUtils.dirname(from), reference);
-        return this.fileCache.get(uri.toString(), () => this.fromDocument(uri));
+        const uri = resolveReferencedPath(from, reference);
+        return uri && this.fileCache.get(uri.toString(), () => this.fromDocument(uri));
     }
 
     /**

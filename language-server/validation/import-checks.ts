@@ -12,7 +12,11 @@ export function createImportChecks(services: MoatServices) {
             const document = AstUtils.getDocument(node);
             if (importGraph.target(node, document.uri)) return;
             const target = importGraph.resolve(node, document.uri);
-            if (!target) return; // no path: the parse error says so
+            if (!target) {
+                // No path is a parse error, which says so; a path no URI can hold is this one.
+                if (node.path) reportIssue(accept, 'error', IssueCodes.ImportNotFound, `Cannot import '${node.path}': the path holds characters no file name can (a lone surrogate).`, { node, property: 'path' });
+                return;
+            }
             const why = target.path.endsWith('.tm') ? 'no such file' : 'only .tm files can be imported';
             reportIssue(accept, 'error', IssueCodes.ImportNotFound, `Cannot import '${node.path}': ${why} (${target.fsPath}).`, { node, property: 'path' });
         },

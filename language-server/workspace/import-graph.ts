@@ -1,6 +1,7 @@
-import { UriUtils, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
+import { WorkspaceCache, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import { isModelFile, type Import, type ModelFile } from '../generated/ast.js';
 import type { MoatServices } from '../moat-module.js';
+import { resolveReferencedPath } from './referenced-path.js';
 
 /**
  * The graph of `import` statements between the loaded `.tm` documents. Names resolve across a
@@ -19,7 +20,7 @@ export class ImportGraph {
 
     /** The URI an import statement points at, relative to the importing file; none while its path is missing (a parse error). */
     resolve(node: Import, from: URI): URI | undefined {
-        return typeof node.path === 'string' && node.path !== '' ? UriUtils.resolvePath(UriUtils.dirname(from), node.path) : undefined;
+        return typeof node.path === 'string' && node.path !== '' ? resolveReferencedPath(from, node.path) : undefined;
     }
 
     /** The loaded document an import points at, if it is a loaded `.tm` document. */
