@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, GetPreviewRequest, ModelChangedNotification, RenderPictureRequest, type ModelChangedParams, type PreviewData } from '../../language-server/protocol.js';
 import { startLanguageClient } from './language-client.js';
 import { markdownFences } from './markdown/markdown-fences.js';
-import { PreviewPanels } from './preview/preview-panels.js';
+import { PREVIEW_VIEW_TYPE, PreviewPanels } from './preview/preview-panels.js';
 import { askQuestions } from './questions/ask-questions.js';
 import { LanguageStatus } from './status/language-status.js';
 
@@ -19,10 +19,18 @@ export interface MoatApi {
 /** Starts the language client and registers the preview, the question prompt, the status item and Markdown fences. */
 export function activate(context: vscode.ExtensionContext): MoatApi {
     let previews: PreviewPanels | undefined;
+    let previewsReady!: (panels: PreviewPanels) => void;
+    const panelsReady = new Promise<PreviewPanels>(resolve => previewsReady = resolve);
+    // Registered during activation, as VS Code requires to restore previews after a reload; the
+    // panels are taken back once the language server is running.
+    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => (await panelsReady).restore(panel, state)
+    }));
     const ready = startLanguageClient(context).then(client => {
         context.subscriptions.push(client);
         const ask = (uri: string, subject?: string) => askQuestions(client, context.workspaceState, uri, subject);
         previews = new PreviewPanels(context.extensionUri, client, ask);
+        previewsReady(previews);
         const status = new LanguageStatus(uri => previews!.fetch(uri));
         context.subscriptions.push(previews, status,
             client.onNotification(ModelChangedNotification.method, ({ uris }: ModelChangedParams) => {

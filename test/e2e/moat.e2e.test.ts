@@ -103,7 +103,7 @@ describe('Moat in VS Code', () => {
 
     test('a STRIDE question answered through the prompt is written into the model', async () => {
         await openFile(vscode.page, 'invalid/self-flow.tm');
-        await runCommand(vscode.page, 'Moat: Ask STRIDE Questions');
+        await runCommand(vscode.page, 'Moat: Ask STRIDE Questions', { opensQuickInput: true });
         await pickQuickInput(vscode.page, 'Answer…');
         await answerInputBox(vscode.page, 'Answered in the end-to-end test');
         // The prompt goes on with the next question: stop there, and save.

@@ -23,13 +23,16 @@ async function quickInput(page: Page, key: string, text: string): Promise<Locato
     return input;
 }
 
-/** Runs a command by its palette title, e.g. 'View: Focus Problems (Errors, Warnings, Infos)'. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command by its palette title, e.g. 'View: Focus Problems (Errors, Warnings, Infos)'. A
+ * command that opens a quick pick of its own (`opensQuickInput`) leaves the widget showing.
+ */
+export async function runCommand(page: Page, title: string, { opensQuickInput = false } = {}): Promise<void> {
     await quickInput(page, 'F1', `>${title}`);
     // Click the row whose label is exactly the title: the first row may be a recently used command.
     const label = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row .label-name`).filter({ hasText: exactly(title) });
     await label.first().click();
-    await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+    if (!opensQuickInput) await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its editor tab is active and shows text. */

@@ -20,16 +20,14 @@ export class PreviewPanels implements vscode.Disposable, PreviewHost {
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(readonly extensionUri: vscode.Uri, private readonly client: LanguageClient, private readonly askQuestions: (uri: string, subject?: string) => Promise<void>) {
-        this.disposables.push(
-            vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-                deserializeWebviewPanel: async (panel, state) => {
-                    const restored = parsePreviewState(state);
-                    if (restored) this.adopt(restored.uri, panel);
-                    else panel.dispose();
-                }
-            }),
-            vscode.window.onDidChangeTextEditorSelection(event => this.highlight(event.textEditor))
-        );
+        this.disposables.push(vscode.window.onDidChangeTextEditorSelection(event => this.highlight(event.textEditor)));
+    }
+
+    /** Takes back a panel VS Code restored after a window reload (its state names the document), or closes it. */
+    restore(panel: vscode.WebviewPanel, state: unknown): void {
+        const restored = parsePreviewState(state);
+        if (restored) this.adopt(restored.uri, panel);
+        else panel.dispose();
     }
 
     /** Opens the preview of a document beside it, or reveals the one already open. */
