@@ -88,7 +88,7 @@ describe('Moat in VS Code', () => {
         await vscode.screenshot('editor-with-preview-light');
     });
 
-    test('moving the cursor highlights the node, and the preview comes back after a window reload', async () => {
+    test('moving the cursor highlights the node', async () => {
         // The last click was in the preview: open the file in the first group, beside the preview, not over it.
         await runCommand(vscode.page, 'View: Focus First Editor Group');
         await openFile(vscode.page, 'payments/checkout.tm');
@@ -96,9 +96,6 @@ describe('Moat in VS Code', () => {
         const line = fs.readFileSync(path.join(workspace, 'payments/checkout.tm'), 'utf8').split('\n').findIndex(text => /process PaymentService\b/.test(text)) + 1;
         await goTo(vscode.page, line + 1, 3);
         await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.highlighted').getAttribute('data-id'), { timeout: 15_000 }).toBe('PaymentService');
-        await vscode.page.reload();
-        await vscode.page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ timeout: 60_000 });
-        await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.node').count(), { timeout: 60_000 }).toBe(paymentsElements().length);
     });
 
     test('a STRIDE question answered through the prompt is written into the model', async () => {
