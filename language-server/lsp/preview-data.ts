@@ -20,7 +20,8 @@ export function previewData(uri: string, analysis: Analysis): PreviewData {
         title: model.settings.label ?? model.settings.name ?? 'Threat model',
         diagram: diagramGraph(analysis),
         trace: traceView(model),
-        questions: analysis.questions.map(question => ({ ...question, text: question.text })),
+        // Question records serialise themselves (toJSON) on their way to the client: no copies here.
+        questions: analysis.questions,
         locations,
         counts: {
             elements: model.elements.length, flows: model.flows.length, openThreats,
