@@ -22,6 +22,8 @@ export class AnalysisProvider {
     private readonly analyses: WorkspaceCache<string, Analysis>;
     /** Compiled once per vocabulary, which changes only when a knowledge base does. */
     private readonly compiled = new WeakMap<Vocabulary, CompiledKnowledge>();
+    /** The latest analysis of each model, by its root document: the next one re-evaluates only what an edit changed. */
+    private readonly latest = new Map<string, Analysis>();
     /** Findings not yet shown, by analysis and file: each file takes its own once, so none are kept. */
     private readonly pendingFindings = new WeakMap<Analysis, Map<string, Finding[]>>();
 
@@ -30,11 +32,19 @@ export class AnalysisProvider {
         this.importGraph = services.workspace.ImportGraph;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.analyses = new WorkspaceCache(services.shared);
+        services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.latest.delete(uri.toString());
+        });
     }
 
     /** The analysis of the model rooted at the document (the document and what it imports). */
     analysis(document: LangiumDocument): Analysis {
-        return this.analyses.get(document.uri.toString(), () => analyseModel(this.models.threatModel(document), this.knowledge(this.models.vocabulary(document))));
+        const key = document.uri.toString();
+        return this.analyses.get(key, () => {
+            const analysis = analyseModel(this.models.threatModel(document), this.knowledge(this.models.vocabulary(document)), this.latest.get(key));
+            this.latest.set(key, analysis);
+            return analysis;
+        });
     }
 
     /** The rules of a vocabulary, compiled. */

@@ -18,10 +18,27 @@ export class DerivedThreatRecord implements DerivedThreat {
     private cachedExplanation: string[] | undefined = undefined;
     private cachedQuestions: string[] | undefined = undefined;
 
-    constructor(private readonly compiled: CompiledRule, private readonly node: EvalNode, private readonly index: ModelIndex) {
+    constructor(
+        /** The rule that matched. */
+        readonly compiled: CompiledRule,
+        /** The reading of the subject the rule matched (for a bidirectional flow, possibly the reversed one). */
+        readonly node: EvalNode,
+        private readonly index: ModelIndex
+    ) {
         this.subject = node.entity.id;
         this.id = `${compiled.rule.id}@${this.subject}`;
         this.subjectKind = subjectKindOf(node);
+    }
+
+    /**
+     * The same match on the subject's node in a new index, when nothing the rule reads has changed:
+     * its explanation and questions, if already worked out, are still true and are kept.
+     */
+    carriedOver(subject: EvalNode, index: ModelIndex): DerivedThreatRecord {
+        const record = new DerivedThreatRecord(this.compiled, this.node.reversed ? subject.orientations[1] : subject, index);
+        record.cachedExplanation = this.cachedExplanation;
+        record.cachedQuestions = this.cachedQuestions;
+        return record;
     }
 
     get rule(): string { return this.compiled.rule.id; }

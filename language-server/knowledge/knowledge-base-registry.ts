@@ -21,6 +21,8 @@ export class KnowledgeBaseRegistry {
     private readonly builtinVocabularies = new Map<string, Vocabulary>();
     private readonly fileCache: WorkspaceCache<string, KnowledgeBase | undefined>;
     private readonly vocabularyCache: WorkspaceCache<string, Vocabulary>;
+    /** The last vocabulary merged for each key, with the texts of the files it came from. */
+    private readonly lastMerged = new Map<string, { texts: string[]; vocabulary: Vocabulary }>();
 
     constructor(services: MoatServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -52,8 +54,24 @@ export class KnowledgeBaseRegistry {
             return merged;
         }
         const key = `${UriUtils.dirname(from).toString()}|${references.join('|')}`;
-        return this.vocabularyCache.get(key, () => mergeKnowledgeBases(
-            references.map(reference => this.resolve(reference, from)).filter(kb => kb !== undefined)));
+        return this.vocabularyCache.get(key, () => {
+            // While the knowledge-base files read the same, the vocabulary stays the same object, and
+            // so do its compiled rules and what the analysis keeps from one edit of the model to the next.
+            const texts = references.map(reference => this.textOf(reference, from));
+            const last = this.lastMerged.get(key);
+            if (last && last.texts.length === texts.length && last.texts.every((text, position) => text === texts[position])) return last.vocabulary;
+            const vocabulary = mergeKnowledgeBases(references.map(reference => this.resolve(reference, from)).filter(kb => kb !== undefined));
+            this.lastMerged.set(key, { texts, vocabulary });
+            return vocabulary;
+        });
+    }
+
+    /** What a knowledge-base reference reads: its file's URI and text, or the built-in id. */
+    private textOf(reference: string, from: URI): string {
+        if (isBuiltinReference(reference)) return reference;
+        const uri = resolveReferencedPath(from, reference);
+        const document = uri && this.documents.getDocument(uri);
+        return document ? `${uri.toString()}\n${document.textDocument.getText()}` : '';
     }
 
     private builtin(id: string): KnowledgeBase | undefined {

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain ES module without type declarations.
 import { generateModel } from '../../bench/generate-model.mjs';
 import { reparseDeclaration } from '../../language-server/parser/declaration-reparse.js';
-import { buildFiles, createTestServices, REPO_ROOT, threatModelOf } from './helpers.js';
+import { buildFiles, createTestServices, REPO_ROOT, seededRandom, threatModelOf } from './helpers.js';
 
 /**
  * The incremental re-parse must give exactly what a full parse gives: the same syntax tree with
@@ -32,17 +32,6 @@ const tricky = [
 ].join('\n');
 
 const ALPHABET = ['a', 'Z', '1', '-', '.', ' ', '\n', '\r\n', '"', '{', '}', '[', ']', ',', '/', '*', '//', '/*', '*/', ':', 'process ', 'flow ', '->', '\t'];
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-        state = (state + 0x6d2b79f5) | 0;
-        let t = Math.imul(state ^ (state >>> 15), 1 | state);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const TYPED = ['a', 'Z', '1', '_', ' ', ' ', '\n', '\r\n', '\t'];
 
@@ -90,7 +79,7 @@ function describeValue(value: unknown): string {
 }
 
 function editChain(parser: LangiumParser, start: string, seed: number, edits: number): { incremental: number; full: number } {
-    const next = random(seed);
+    const next = seededRandom(seed);
     let text = start;
     let current = parser.parse(text);
     const counts = { incremental: 0, full: 0 };
@@ -149,7 +138,7 @@ describe('editing a document in the language server', () => {
         const uri = URI.parse(`file:///test/${name}`);
         let text = generateModel({ elements: 20 }) as string;
         const { [name]: document } = await buildFiles({ [name]: text }, services);
-        const next = random(21);
+        const next = seededRandom(21);
         let reused = 0;
         let lastClean = text;
         for (let step = 0; step < 60; step++) {

@@ -196,3 +196,14 @@ export async function previewDataOf(target: string): Promise<PreviewData> {
     const [analysis] = analysesOf(services, documents);
     return JSON.parse(JSON.stringify(previewData(analysis.model.uri, analysis))) as PreviewData;
 }
+
+/** A deterministic pseudo-random generator (mulberry32): numbers in [0, 1) from a seed. */
+export function seededRandom(seed: number): () => number {
+    let state = seed;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}

@@ -68,4 +68,23 @@ describe('a model opened on its own', () => {
         const imported = services.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///test/flows.tm'))!;
         expect(codesOf(imported)).not.toContain('unaddressed-threat');
     });
+
+    test('editing the knowledge base changes what the model derives; editing the model keeps the rules', async () => {
+        const services = createTestServices();
+        const model = 'model Shop "Shop" { knowledgebase "rules.tmkb" }\nactor User "User"\nprocess Web "Web"\nflow Pay: User -> Web "Pay" { protocol http }\n';
+        const rules = (protocol: string) => `knowledgebase "team:t"\nattribute protocol: enum [http, https] on flow\nrule PLAIN-01 "Plain" { applies-to flow  when protocol == ${protocol}  stride tampering  severity high }\n`;
+        const files = await buildFiles({ 'main.tm': model, 'rules.tmkb': rules('http') }, services);
+        const derived = () => services.moat.analysis.AnalysisProvider.analysis(files['main.tm']).derivedThreats.map(threat => threat.id);
+        const vocabulary = () => services.moat.model.ThreatModelProvider.vocabulary(files['main.tm']);
+        expect(derived()).toEqual(['PLAIN-01@Pay']);
+
+        const before = vocabulary();
+        await edit(services, 'main.tm', model.replace('"Pay"', '"Pay by card"'));
+        expect(vocabulary()).toBe(before);
+        expect(derived()).toEqual(['PLAIN-01@Pay']);
+
+        await edit(services, 'rules.tmkb', rules('https'));
+        expect(vocabulary()).not.toBe(before);
+        expect(derived()).toEqual([]);
+    });
 });
