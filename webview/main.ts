@@ -17,7 +17,10 @@ declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; 
  */
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('moat-preview')!;
-let state: PreviewState = vscode.getState() ?? { uri: '' };
+// The document goes into the state before anything else, not when its data first arrives: VS Code
+// restores the panel after a window reload from the state it last saved, maybe before the server answered.
+let state: PreviewState = { ...vscode.getState(), uri: root.dataset.uri ?? '' };
+vscode.setState(state);
 let data: PreviewData | undefined;
 let collapsed: Set<string> | undefined = state.collapsed ? new Set(state.collapsed) : undefined;
 const save = (change: Partial<PreviewState>) => vscode.setState(state = { ...state, ...change });
@@ -96,7 +99,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const message = event.data;
     if (message.type === 'preview') {
         data = message.data;
-        save({ uri: data.uri });
         void draw();
     } else if (message.type === 'highlight') {
         dfd.highlight(message.id);

@@ -12,45 +12,40 @@ export interface MoatApi {
     /** Resolves with the language client once the server is running. */
     ready: Promise<LanguageClient>;
     /** The open previews. */
-    previews(): PreviewPanels | undefined;
+    previews(): PreviewPanels;
     extendMarkdownIt: ReturnType<typeof markdownFences>;
 }
 
 /** Starts the language client and registers the preview, the question prompt, the status item and Markdown fences. */
 export function activate(context: vscode.ExtensionContext): MoatApi {
-    let previews: PreviewPanels | undefined;
-    let previewsReady!: (panels: PreviewPanels) => void;
-    const panelsReady = new Promise<PreviewPanels>(resolve => previewsReady = resolve);
-    // Registered during activation, as VS Code requires to restore previews after a reload; the
-    // panels are taken back once the language server is running.
-    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => (await panelsReady).restore(panel, state)
-    }));
-    const ready = startLanguageClient(context).then(client => {
-        context.subscriptions.push(client);
-        const ask = (uri: string, subject?: string) => askQuestions(client, context.workspaceState, uri, subject);
-        previews = new PreviewPanels(context.extensionUri, client, ask);
-        previewsReady(previews);
-        const status = new LanguageStatus(uri => previews!.fetch(uri));
-        context.subscriptions.push(previews, status,
-            client.onNotification(ModelChangedNotification.method, ({ uris }: ModelChangedParams) => {
-                previews!.modelsChanged(uris);
-                void status.update();
-            }),
-            vscode.window.onDidChangeActiveTextEditor(() => void status.update()));
+    // One channel for the language client and the extension's own lines (Output › Moat).
+    const log = vscode.window.createOutputChannel('Moat', { log: true });
+    const ready = startLanguageClient(context, log);
+    const ask = async (uri: string, subject?: string) => askQuestions(await ready, context.workspaceState, uri, subject);
+    const previews = new PreviewPanels(context.extensionUri, ready, ask, log);
+    const status = new LanguageStatus(uri => previews.fetch(uri));
+    context.subscriptions.push(log, previews, status,
+        // Registered during activation, as VS Code requires to restore previews after a reload; a restored
+        // panel shows its page at once and its diagram once the language server answers.
+        vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => previews.restore(panel, state) }),
+        vscode.window.onDidChangeActiveTextEditor(() => void status.update()));
+    ready.then(client => {
+        context.subscriptions.push(client, client.onNotification(ModelChangedNotification.method, ({ uris }: ModelChangedParams) => {
+            previews.modelsChanged(uris);
+            void status.update();
+        }));
         void status.update();
-        return client;
-    });
+    }, (error: unknown) => log.error(`The Moat language server did not start: ${error instanceof Error ? error.message : String(error)}`));
     // From the palette or a menu the argument is a Uri; from a CodeLens of the server, a string.
     const modelUri = (uri?: vscode.Uri | string) => {
         const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
         return target && /\.tm$/i.test(target.path) ? target.toString() : undefined;
     };
-    const openPreview = async (uri: vscode.Uri | string | undefined, column: vscode.ViewColumn) => {
+    // The panel opens at once; its diagram follows when the language server answers.
+    const openPreview = (uri: vscode.Uri | string | undefined, column: vscode.ViewColumn) => {
         const target = modelUri(uri);
-        if (!target) return void vscode.window.showInformationMessage('Moat: open a .tm file to preview its model.');
-        await ready;
-        previews!.open(target, column);
+        if (target) previews.open(target, column);
+        else void vscode.window.showInformationMessage('Moat: open a .tm file to preview its model.');
     };
     context.subscriptions.push(
         vscode.commands.registerCommand(ClientCommands.openPreview, (uri?: vscode.Uri | string) => openPreview(uri, vscode.ViewColumn.Beside)),
@@ -58,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
         vscode.commands.registerCommand(ClientCommands.askQuestions, async (uri?: vscode.Uri | string, subject?: unknown) => {
             const target = modelUri(uri);
             if (!target) return void vscode.window.showInformationMessage('Moat: open a .tm file to answer its STRIDE questions.');
-            await askQuestions(await ready, context.workspaceState, target, typeof subject === 'string' ? subject : undefined);
+            await ask(target, typeof subject === 'string' ? subject : undefined);
         }),
         vscode.commands.registerCommand(ClientCommands.revealDeclaration, async (uri?: unknown, id?: unknown) => {
             if (typeof uri !== 'string' || typeof id !== 'string') return;
@@ -70,9 +65,13 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
         })
     );
     const renderFence = async (text: string) => {
-        const client = await ready;
-        const result = await client.sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { text, options: { format: 'svg', view: 'dfd' } });
-        return result?.picture ?? null;
+        try {
+            const result = await (await ready).sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { text, options: { format: 'svg', view: 'dfd' } });
+            return result?.picture ?? null;
+        } catch (error) {
+            log.error(`A Markdown fence could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+            return null;
+        }
     };
     return { ready, previews: () => previews, extendMarkdownIt: markdownFences(renderFence) };
 }

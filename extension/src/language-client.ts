@@ -7,8 +7,8 @@ export const DOCUMENT_SELECTOR = [
     { language: 'moat-kb', scheme: 'file' }, { language: 'moat-kb', scheme: 'untitled' }
 ];
 
-/** Starts the language client for the bundled server (`dist/server.cjs`) over IPC. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Starts the language client for the bundled server (`dist/server.cjs`) over IPC, logging to `log`. */
+export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
     const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.cjs').fsPath;
     const serverOptions: ServerOptions = {
         run: { module, transport: TransportKind.ipc },
@@ -16,6 +16,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: DOCUMENT_SELECTOR,
+        outputChannel: log,
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tm,tmkb}') }
     };
     const client = new LanguageClient('moat', 'Moat', serverOptions, clientOptions);

@@ -17,6 +17,9 @@ export function registerMoatRequests(connection: Connection, services: MoatLangu
     const analysisOf = (document: LangiumDocument) => moat.analysis.AnalysisProvider.analysesCovering(document)[0];
     const built = async (uri: string, cancel: CancellationToken): Promise<LangiumDocument | undefined> => {
         const parsed = URI.parse(uri);
+        // As Langium's own handlers do: a request arriving while the server reads the workspace (a preview
+        // restored after a reload, the question prompt run at once) waits for it instead of finding no document.
+        await shared.workspace.WorkspaceManager.ready;
         if (!shared.workspace.LangiumDocuments.getDocument(parsed)) return undefined;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancel).catch((error: unknown) => {
             // Closed and forgotten before it was built (MoatDocumentBuilder ends the wait so): an unknown document, below.

@@ -7,6 +7,9 @@ import { previewHtml } from '../../extension/src/preview/preview-html.js';
 import type { PreviewData } from '../../language-server/protocol.js';
 import type { FromWebview, ToWebview } from '../../webview/preview-messages.js';
 
+/** The model the served page previews, as the extension names it in the page. */
+export const PAGE_DOCUMENT = 'file:///workspace/payments/model.tm';
+
 /** A local server for the bundled preview assets of a `dist/` folder, standing in for the webview's resource origin. */
 export async function serveDist(dist: string): Promise<{ origin: string; close(): Promise<void> }> {
     const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
@@ -15,7 +18,7 @@ export async function serveDist(dist: string): Promise<{ origin: string; close()
         if (url.pathname === '/preview.html') {
             const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
             response.writeHead(200, { 'content-type': 'text/html' });
-            response.end(previewHtml({ cspSource: origin, script: `${origin}/dist/webview.js`, style: `${origin}/dist/preview.css`, worker: `${origin}/dist/layout-worker.js` }));
+            response.end(previewHtml({ uri: PAGE_DOCUMENT, cspSource: origin, script: `${origin}/dist/webview.js`, style: `${origin}/dist/preview.css`, worker: `${origin}/dist/layout-worker.js` }));
             return;
         }
         const file = path.join(dist, path.basename(url.pathname));
@@ -38,6 +41,8 @@ export interface PreviewPage {
     requests: string[];
     dialogs: string[];
     sent(): Promise<FromWebview[]>;
+    /** What the page last gave to `setState` (VS Code keeps it for restoring the panel after a reload). */
+    state(): Promise<unknown>;
     post(message: ToWebview): Promise<void>;
     /** Sends preview data and waits until the diagram has been drawn once more. */
     show(data: PreviewData): Promise<void>;
@@ -69,6 +74,7 @@ export async function openPreviewPage(browser: Browser, origin: string, viewport
     const preview: PreviewPage = {
         page, requests, dialogs, violations: [],
         sent: () => page.evaluate(() => (window as unknown as { __sent: FromWebview[] }).__sent),
+        state: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
         post: message => page.evaluate(sent => window.postMessage(sent, '*'), message),
         async show(data) {
             const drawn = Number(await page.evaluate(() => document.body.dataset.drawn ?? 0));

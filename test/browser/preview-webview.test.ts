@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PreviewData } from '../../language-server/protocol.js';
 import { previewDataOf, REPO_ROOT } from '../unit/helpers.js';
 import { launchChromium } from './chromium.js';
-import { openPreviewPage, serveDist, type PreviewPage } from './preview-page.js';
+import { openPreviewPage, PAGE_DOCUMENT, serveDist, type PreviewPage } from './preview-page.js';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 
@@ -42,6 +42,15 @@ describe('the preview webview', () => {
         await preview.page.locator('.tab-questions').click();
         await preview.page.screenshot({ path: path.join(RESULTS, 'preview-payments-questions.png') });
         expect(preview.violations).toEqual([]);
+        await preview.page.close();
+    });
+
+    test('the page keeps its document in the webview state before any data arrives, and its view once chosen', async () => {
+        const preview = await openPreviewPage(browser, assets.origin);
+        // A window reloaded now, before the server has answered, must still find the panel's document.
+        expect(await preview.state()).toEqual({ uri: PAGE_DOCUMENT });
+        await preview.page.locator('.tab-trace').click();
+        expect(await preview.state()).toEqual({ uri: PAGE_DOCUMENT, view: 'trace' });
         await preview.page.close();
     });
 

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installExtension, launchServer, REPO_ROOT, type ServerDirs } from './server.js';
 import { userSettings, writeUserSettings, type Theme } from './settings.js';
+import { waitForWorkbench } from './workbench.js';
 
 /** Debian's Chromium; playwright-core never downloads a browser. */
 export const CHROMIUM = process.env.MOAT_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,6 +33,11 @@ export interface StartOptions {
     settings?: Record<string, unknown>;
     /** Names this instance's log file in test-results/e2e/. */
     label?: string;
+    /**
+     * Opens the folder in Restricted Mode: workspace trust on and the folder not trusted, as when a user
+     * answers "No, I don't trust the authors" (the prompt is not shown, so nothing covers the window).
+     */
+    restricted?: boolean;
 }
 
 export interface CodeServer {
@@ -58,6 +64,16 @@ export function copyWorkspace(repoRelative: string): string {
     return target;
 }
 
+/**
+ * Copies the server's logs where a failed run's artefacts are kept: the extension host's
+ * (exthostN/remoteexthost.log) and each extension's log channels (exthostN/moat.moat/Moat.log).
+ */
+function keepLogs(userData: string, target: string): void {
+    fs.rmSync(target, { recursive: true, force: true });
+    const logs = path.join(userData, 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, target, { recursive: true });
+}
+
 /** Starts code-server on `workspace`, opens it in headless Chromium and waits for the workbench. */
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-e2e-vscode-'));
@@ -67,16 +83,18 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     };
     // An explicit config file: otherwise code-server writes one with a random password into ~/.config.
     fs.writeFileSync(dirs.config, 'auth: none\ncert: false\n');
-    writeUserSettings(dirs.userData, userSettings(options.theme ?? 'light', options.settings));
+    const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+    writeUserSettings(dirs.userData, userSettings(options.theme ?? 'light', { ...trust, ...options.settings }));
     if (options.vsix) await installExtension(dirs, options.vsix);
 
     const workspace = path.resolve(options.workspace);
     const logFile = path.join(RESULTS_DIR, `${options.label ?? 'code-server'}.log`);
-    const server = await launchServer(dirs, workspace, logFile);
+    const server = await launchServer(dirs, workspace, logFile, { workspaceTrust: options.restricted });
     let browser: Browser | undefined;
     const stop = async () => {
         await browser?.close().catch(() => undefined);
         await server.stop();
+        keepLogs(dirs.userData, path.join(RESULTS_DIR, `${options.label ?? 'code-server'}-logs`));
         for (const dir of [root, copies.get(workspace)]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
     };
     try {
@@ -85,15 +103,11 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
             args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                 '--disable-background-networking', '--disable-component-update', '--disable-sync']
         });
-        // A fixed window size so screenshots and what fits in the editor are the same on every machine.
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        // A fixed window size so screenshots and what fits in the editor are the same on every machine;
+        // the clipboard as a user's browser grants it to VS Code, so copy and paste work and tests can read it.
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
         await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-        // The workbench first paints with a fallback light theme; the class of the theme from the user
-        // settings appears ~1 s later, once extensions' contributions are read. Screenshots wait for it.
-        await page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ timeout: 60_000 });
-        // The explorer lists the folder once the workbench has connected to the server and read the workspace.
-        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+        await waitForWorkbench(page);
         const screenshot = async (name: string) => {
             const file = path.join(RESULTS_DIR, `${name}.png`);
             fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -2,10 +2,23 @@
  * Moat's own parts of the workbench, driven as a user does: the preview webview (nested iframes),
  * the quick-fix menu, the question prompt, the cursor position in the status bar.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { startCodeServer, type CodeServer, type StartOptions } from './code-server.js';
+import { REPO_ROOT } from './server.js';
 import { runCommand } from './workbench.js';
 
 const QUICK_INPUT = '.quick-input-widget';
+
+/** The packaged extension: `npm run package` builds it (test:e2e does). */
+export const VSIX = process.env.MOAT_VSIX ?? path.join(REPO_ROOT, 'moat.vsix');
+
+/** Starts code-server with Moat installed from VSIX; fails at once, saying why, when it has not been packaged. */
+export async function startMoat(options: Omit<StartOptions, 'vsix'>): Promise<CodeServer> {
+    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:e2e does).`);
+    return startCodeServer({ ...options, vsix: VSIX });
+}
 
 /** The content of the (only) Moat preview: VS Code puts a webview's page in `iframe.webview` → `#active-frame`. */
 export function previewFrame(page: Page): FrameLocator {
@@ -51,6 +64,11 @@ export async function pickQuickInput(page: Page, label: string): Promise<void> {
     const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).filter({ hasText: label }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
+}
+
+/** The title of the open quick input, e.g. "Moat: STRIDE questions (2/188) · Repudiation · Shopper". */
+export async function quickInputTitle(page: Page): Promise<string> {
+    return (await page.locator(`${QUICK_INPUT} .quick-input-title`).textContent() ?? '').trim();
 }
 
 /** Types into the open InputBox and accepts it. */

@@ -1,21 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyWorkspace, startCodeServer, type CodeServer } from './code-server.js';
-import { activeTab, answerInputBox, applyQuickFix, cursorLine, openPreview, pickQuickInput, previewFrame } from './moat-editor.js';
+import { copyWorkspace, type CodeServer } from './code-server.js';
+import { activeTab, answerInputBox, applyQuickFix, cursorLine, openPreview, pickQuickInput, previewFrame, startMoat } from './moat-editor.js';
 import { problems } from './problems.js';
-import { REPO_ROOT } from './server.js';
-import { editorText, goTo, hoverOnText, openFile, runCommand } from './workbench.js';
-
-/** The packaged extension: `npm run package` builds it (test:e2e does). */
-const VSIX = process.env.MOAT_VSIX ?? path.join(REPO_ROOT, 'moat.vsix');
-
-/** Elements of samples/payments, in every file of the model. */
-function paymentsElements(): string[] {
-    const folder = path.join(REPO_ROOT, 'samples/payments');
-    return fs.readdirSync(folder).filter(name => name.endsWith('.tm'))
-        .flatMap(name => [...fs.readFileSync(path.join(folder, name), 'utf8').matchAll(/^\s*(?:actor|external|process|datastore)\s+(\w+)/gm)].map(match => match[1]));
-}
+import { paymentsElements } from './samples.js';
+import { editorText, goTo, hoverOnText, openFile, reloadWindow, runCommand } from './workbench.js';
 
 /** The editor and the preview side by side, for the README: no side bar, no panel. */
 async function tidyForScreenshot(vscode: CodeServer): Promise<void> {
@@ -32,9 +22,8 @@ describe('Moat in VS Code', () => {
     let workspace: string;
 
     beforeAll(async () => {
-        if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:e2e does).`);
         workspace = copyWorkspace('samples');
-        vscode = await startCodeServer({ workspace, vsix: VSIX, label: 'moat-light' });
+        vscode = await startMoat({ workspace, label: 'moat-light' });
     });
     afterAll(async () => {
         await vscode?.stop();
@@ -98,6 +87,16 @@ describe('Moat in VS Code', () => {
         await expect.poll(() => previewFrame(vscode.page).locator('.pane-dfd g.highlighted').getAttribute('data-id'), { timeout: 15_000 }).toBe('PaymentService');
     });
 
+    test('the preview comes back after a window reload, with every element and the view it showed', async () => {
+        await reloadWindow(vscode.page);
+        // A new extension host starts the language server again: the restored panel waits for its data.
+        const preview = previewFrame(vscode.page);
+        await expect.poll(() => preview.locator('.pane-dfd g.node').count(), { timeout: 60_000 }).toBe(paymentsElements().length);
+        // The Traceability view was chosen before the reload; the page keeps it in its webview state.
+        expect(await preview.locator('.tab-trace').getAttribute('aria-pressed')).toBe('true');
+        await preview.locator('.pane-trace g.row').first().waitFor();
+    });
+
     test('a STRIDE question answered through the prompt is written into the model', async () => {
         await openFile(vscode.page, 'invalid/self-flow.tm');
         await runCommand(vscode.page, 'Moat: Ask STRIDE Questions', { opensQuickInput: true });
@@ -115,7 +114,7 @@ describe('Moat in VS Code\'s Markdown preview', () => {
     test('a ```tm fence is drawn as the model\'s DFD', async () => {
         const workspace = copyWorkspace('samples/payments');
         fs.writeFileSync(path.join(workspace, 'design.md'), '# Design\n\n```tm\nactor User "Shopper"\nprocess Web "Shop web app"\nflow User -> Web "Browse"\n```\n');
-        const vscode = await startCodeServer({ workspace, vsix: VSIX, label: 'moat-markdown' });
+        const vscode = await startMoat({ workspace, label: 'moat-markdown' });
         try {
             await openFile(vscode.page, 'design.md');
             await runCommand(vscode.page, 'Markdown: Open Preview to the Side');
@@ -131,7 +130,7 @@ describe('Moat in VS Code\'s Markdown preview', () => {
 
 describe('Moat in VS Code, dark theme', () => {
     test('the preview follows the colour theme', async () => {
-        const vscode = await startCodeServer({ workspace: copyWorkspace('samples/payments'), vsix: VSIX, theme: 'dark', label: 'moat-dark' });
+        const vscode = await startMoat({ workspace: copyWorkspace('samples/payments'), theme: 'dark', label: 'moat-dark' });
         try {
             await openFile(vscode.page, 'model.tm');
             const preview = await openPreview(vscode.page);

@@ -52,14 +52,17 @@ export async function installExtension(dirs: ServerDirs, vsix: string): Promise<
     if (!/successfully installed/i.test(stdout)) throw new Error(`Installing ${vsix} failed:\n${stdout}`);
 }
 
-/** Starts code-server on a free port for `workspace`, logging to `logFile`, and waits until HTTP answers. */
-export async function launchServer(dirs: ServerDirs, workspace: string, logFile: string): Promise<RunningServer> {
+/**
+ * Starts code-server on a free port for `workspace`, logging to `logFile`, and waits until HTTP answers.
+ * Workspace trust is off (every folder trusted, no prompt) unless `workspaceTrust` is set.
+ */
+export async function launchServer(dirs: ServerDirs, workspace: string, logFile: string, { workspaceTrust = false } = {}): Promise<RunningServer> {
     if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error(`No code-server at ${CODE_SERVER_ENTRY}: run bash scripts/install-code-server.sh`);
     const port = await freePort();
     const args = [
         CODE_SERVER_ENTRY, ...commonArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-        '--ignore-last-opened', workspace
+        '--disable-telemetry', '--disable-update-check', ...workspaceTrust ? [] : ['--disable-workspace-trust'],
+        '--disable-getting-started-override', '--ignore-last-opened', workspace
     ];
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const log = fs.openSync(logFile, 'w');

@@ -14,6 +14,32 @@ function exactly(text: string): RegExp {
     return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
+/** Waits until the workbench is drawn in the colour theme of the user settings (it first paints with a fallback light theme, ~1 s before extensions' contributions are read). */
+async function waitForTheme(page: Page): Promise<void> {
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ timeout: 60_000 });
+}
+
+/** Waits until a freshly opened window is usable: themed, and connected to the server (the explorer lists the folder). */
+export async function waitForWorkbench(page: Page): Promise<void> {
+    await waitForTheme(page);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Reloads the window as VS Code does (Developer: Reload Window) and waits until the new window has
+ * restored its editors. Not the browser's reload: VS Code's web build saves the editor layout and
+ * webview states every few seconds when idle, and the save it starts while the page unloads does not
+ * finish, so a browser reload brings back the window as it was at the last save; this command saves first.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+    const loaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await loaded;
+    await waitForTheme(page);
+    await page.locator('.part.editor .tabs-container .tab').first().waitFor({ timeout: 60_000 });
+}
+
 /** Opens the quick input with `key` and replaces its text with `text` (which keeps or sets the prefix). */
 async function quickInput(page: Page, key: string, text: string): Promise<Locator> {
     await page.keyboard.press(key);
@@ -112,4 +138,14 @@ async function showHover(page: Page, timeoutMs = 30_000): Promise<string> {
         await page.waitForTimeout(100);
     }
     return '';
+}
+
+/** The messages of the notifications on screen, e.g. "Moat: saved payments/model.svg.". */
+export async function notifications(page: Page): Promise<string[]> {
+    return page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
+}
+
+/** The text on the clipboard, as a paste would insert it (code-server.ts grants the page the clipboard). */
+export async function clipboardText(page: Page): Promise<string> {
+    return page.evaluate(() => navigator.clipboard.readText());
 }

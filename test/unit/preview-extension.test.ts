@@ -30,7 +30,7 @@ describe('the preview webview is locked down', () => {
         const nonces = new Set(Array.from({ length: 100 }, () => createNonce()));
         expect(nonces.size).toBe(100);
         for (const nonce of nonces) expect(Buffer.from(nonce, 'base64').length * 8).toBeGreaterThanOrEqual(128);
-        const html = previewHtml({ cspSource: SOURCE, script: `${SOURCE}/dist/webview.js`, style: `${SOURCE}/dist/preview.css`, worker: `${SOURCE}/dist/layout-worker.js` }, 'n0nce');
+        const html = previewHtml({ uri: 'file:///m.tm', cspSource: SOURCE, script: `${SOURCE}/dist/webview.js`, style: `${SOURCE}/dist/preview.css`, worker: `${SOURCE}/dist/layout-worker.js` }, 'n0nce');
         expect(html.match(/<script\b[^>]*>/g)).toEqual([`<script nonce="n0nce" src="${SOURCE}/dist/webview.js">`]);
         expect(html).toContain("script-src 'nonce-n0nce'");
         expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/i);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-/** What the preview page needs from its webview: the CSP source and URIs of the bundled assets. */
+/** What the preview page needs from its webview: its document, the CSP source and URIs of the bundled assets. */
 export interface PreviewAssets {
+    /** The model's URI: the page keeps it in its webview state at once, for the panel to be restored after a reload. */
+    uri: string;
     cspSource: string;
     script: string;
     style: string;
@@ -43,7 +45,7 @@ export function previewCsp(cspSource: string, nonce: string): string {
     ].join('; ');
 }
 
-/** The preview page: a CSP meta tag, the stylesheet, the toolbar's mount point and the nonce'd script. */
+/** The preview page: a CSP meta tag, the stylesheet, the mount point (naming the document and the worker) and the nonce'd script. */
 export function previewHtml(assets: PreviewAssets, nonce = createNonce()): string {
     const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     return `<!DOCTYPE html>
@@ -56,7 +58,7 @@ export function previewHtml(assets: PreviewAssets, nonce = createNonce()): strin
 <title>Moat preview</title>
 </head>
 <body>
-<div id="moat-preview" data-worker="${attribute(assets.worker)}"></div>
+<div id="moat-preview" data-uri="${attribute(assets.uri)}" data-worker="${attribute(assets.worker)}"></div>
 <script nonce="${nonce}" src="${attribute(assets.script)}"></script>
 </body>
 </html>`;

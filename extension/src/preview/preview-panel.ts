@@ -27,7 +27,7 @@ export class PreviewPanel implements vscode.Disposable {
         const dist = vscode.Uri.joinPath(host.extensionUri, 'dist');
         const asset = (name: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, name)).toString();
         panel.webview.options = webviewOptions(host.extensionUri);
-        panel.webview.html = previewHtml({ cspSource: panel.webview.cspSource, script: asset('webview.js'), style: asset('preview.css'), worker: asset('layout-worker.js') });
+        panel.webview.html = previewHtml({ uri, cspSource: panel.webview.cspSource, script: asset('webview.js'), style: asset('preview.css'), worker: asset('layout-worker.js') });
         panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'extension', 'icons', 'moat.svg');
         this.disposables.push(
             panel.webview.onDidReceiveMessage(value => {

@@ -19,15 +19,28 @@ export class PreviewPanels implements vscode.Disposable, PreviewHost {
     private readonly panels = new Map<string, PreviewPanel>();
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(readonly extensionUri: vscode.Uri, private readonly client: LanguageClient, private readonly askQuestions: (uri: string, subject?: string) => Promise<void>) {
+    constructor(
+        readonly extensionUri: vscode.Uri,
+        private readonly client: Promise<LanguageClient>,
+        private readonly askQuestions: (uri: string, subject?: string) => Promise<void>,
+        private readonly log: vscode.LogOutputChannel
+    ) {
         this.disposables.push(vscode.window.onDidChangeTextEditorSelection(event => this.highlight(event.textEditor)));
     }
 
-    /** Takes back a panel VS Code restored after a window reload (its state names the document), or closes it. */
+    /**
+     * Takes back a panel VS Code restored after a window reload: its state names the document (the
+     * page records it as soon as it loads). Without one, the panel is closed.
+     */
     restore(panel: vscode.WebviewPanel, state: unknown): void {
         const restored = parsePreviewState(state);
-        if (restored) this.adopt(restored.uri, panel);
-        else panel.dispose();
+        if (!restored) {
+            this.log.warn(`A preview restored after a reload named no document (state: ${JSON.stringify(state) ?? 'none'}); it is closed.`);
+            panel.dispose();
+            return;
+        }
+        this.log.info(`Restored the preview of ${restored.uri} after a reload.`);
+        this.adopt(restored.uri, panel);
     }
 
     /** Opens the preview of a document beside it, or reveals the one already open. */
@@ -51,8 +64,14 @@ export class PreviewPanels implements vscode.Disposable, PreviewHost {
         for (const uri of uris) void this.panels.get(uri)?.refresh();
     }
 
-    fetch(uri: string): Promise<PreviewData | null> {
-        return this.client.sendRequest<PreviewData | null>(GetPreviewRequest.method, { uri });
+    /** The preview data of a model, once the language server runs; null (and a log line) if it cannot answer. */
+    async fetch(uri: string): Promise<PreviewData | null> {
+        try {
+            return await (await this.client).sendRequest<PreviewData | null>(GetPreviewRequest.method, { uri });
+        } catch (error) {
+            this.log.error(`${GetPreviewRequest.method} for ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+            return null;
+        }
     }
 
     async handle(panel: PreviewPanel, message: FromWebview): Promise<void> {
@@ -67,7 +86,7 @@ export class PreviewPanels implements vscode.Disposable, PreviewHost {
                 await saveExport(panel, message.format, message.content);
                 return;
             case 'copyMermaid': {
-                const result = await this.client.sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { uri: panel.uri, options: { format: 'mermaid', view: message.view } });
+                const result = await (await this.client).sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { uri: panel.uri, options: { format: 'mermaid', view: message.view } });
                 if (result) {
                     await vscode.env.clipboard.writeText(result.picture);
                     void vscode.window.showInformationMessage('Moat: the diagram is on the clipboard as Mermaid.');

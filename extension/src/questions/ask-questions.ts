@@ -15,6 +15,10 @@ const RESUME_KEY = 'moat.questions.resumeAt';
 export async function askQuestions(client: LanguageClient, state: vscode.Memento, uri: string, subject?: string): Promise<void> {
     const resume = state.get<Record<string, string>>(RESUME_KEY, {});
     let open = await openQuestions(client, uri);
+    if (!open) {
+        void vscode.window.showWarningMessage('Moat: the language server has no model for this file yet; try again in a moment.');
+        return;
+    }
     if (open.length === 0) {
         void vscode.window.showInformationMessage('Moat: every STRIDE question of this file is answered.');
         return;
@@ -44,7 +48,7 @@ export async function askQuestions(client: LanguageClient, state: vscode.Memento
             // An answer may settle several questions of its category: ask the server again and go on after this one.
             answered.add(`${question.subject}|${question.category}`);
             const before = open.map(candidate => candidate.id);
-            open = stillOpen(await openQuestions(client, uri));
+            open = stillOpen(await openQuestions(client, uri) ?? []);
             index = nextAfter(open, before, index);
             continue;
         }
@@ -54,9 +58,10 @@ export async function askQuestions(client: LanguageClient, state: vscode.Memento
     void vscode.window.showInformationMessage('Moat: that was the last open question of this file.');
 }
 
-async function openQuestions(client: LanguageClient, uri: string): Promise<StrideQuestion[]> {
+/** The open questions of a document; undefined when the server has no model for it (not a file it has read). */
+async function openQuestions(client: LanguageClient, uri: string): Promise<StrideQuestion[] | undefined> {
     const result = await client.sendRequest<QuestionsResult | null>(GetQuestionsRequest.method, { uri });
-    return (result?.questions ?? []).filter(question => question.status === 'open');
+    return result?.questions.filter(question => question.status === 'open');
 }
 
 /** The index in `now` of the first question that came after position `index` in the list as it was. */

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { copyWorkspace, type CodeServer } from './code-server.js';
+import { answerInputBox, openPreview, startMoat } from './moat-editor.js';
+import { clipboardText, notifications, openFile } from './workbench.js';
+
+// The preview's exports, from its toolbar: Mermaid text on the clipboard, the picture as an SVG file.
+let vscode: CodeServer;
+let workspace: string;
+let preview: FrameLocator;
+
+beforeAll(async () => {
+    workspace = copyWorkspace('samples/payments');
+    vscode = await startMoat({ workspace, label: 'preview-toolbar' });
+    await openFile(vscode.page, 'model.tm');
+    preview = await openPreview(vscode.page);
+});
+
+afterAll(async () => {
+    await vscode?.stop();
+});
+
+test('Copy Mermaid puts the diagram on the clipboard as a Mermaid flowchart', async () => {
+    await vscode.page.evaluate(() => navigator.clipboard.writeText('not copied yet'));
+    await preview.getByRole('button', { name: 'Copy Mermaid', exact: true }).click();
+    await expect.poll(() => clipboardText(vscode.page), { timeout: 30_000 }).toMatch(/^flowchart /);
+    expect(await clipboardText(vscode.page)).toContain('"Card vault"');
+    await expect.poll(() => notifications(vscode.page)).toContain('Moat: the diagram is on the clipboard as Mermaid.');
+});
+
+test('SVG saves the picture to the file chosen in the save dialog', async () => {
+    await preview.getByRole('button', { name: 'SVG', exact: true }).click();
+    // code-server's save dialog is VS Code's simple file dialog, a quick input holding the path; it suggests one next to the model.
+    const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
+    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(path.join(workspace, 'model.svg'));
+    const target = path.join(workspace, 'exported-diagram.svg');
+    await answerInputBox(vscode.page, target);
+    const written = () => fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+    await expect.poll(written, { timeout: 30_000 }).toMatch(/^<svg\b[\s\S]*<\/svg>\s*$/);
+    expect(written()).toContain('Card vault');
+    await expect.poll(() => notifications(vscode.page)).toContain('Moat: saved exported-diagram.svg.');
+});
