@@ -64,16 +64,12 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
             await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
         })
     );
-    const renderFence = async (text: string) => {
-        try {
-            const result = await (await ready).sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { text, options: { format: 'svg', view: 'dfd' } });
-            return result?.picture ?? null;
-        } catch (error) {
-            log.error(`A Markdown fence could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
-            return null;
-        }
-    };
-    return { ready, previews: () => previews, extendMarkdownIt: markdownFences(renderFence) };
+    const fences = markdownFences({
+        render: async text => (await (await ready).sendRequest<{ picture: string } | null>(RenderPictureRequest.method, { text, options: { format: 'svg', view: 'dfd' } }))?.picture ?? null,
+        refresh: () => void vscode.commands.executeCommand('markdown.preview.refresh'),
+        log: message => log.warn(message)
+    });
+    return { ready, previews: () => previews, extendMarkdownIt: fences };
 }
 
 /** Nothing to do: everything is disposed through the context's subscriptions. */
