@@ -6,6 +6,7 @@ import {
 import { DEFAULT_KNOWLEDGE_BASE } from '../knowledge/builtin-knowledge-bases.js';
 import type { Vocabulary } from '../knowledge/knowledge-base-types.js';
 import { categorisationOf } from './categorisation.js';
+import { entitiesOf } from './declaration-entities.js';
 import { groupProperties } from './property-grouping.js';
 import { dataAssetOf, eventOf, mitigationOf, refId, requirementOf, storyOf } from './security-entities.js';
 import { locationOf } from './source-location.js';
@@ -74,26 +75,44 @@ export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[
         for (const declaration of document.parseResult.value.declarations) {
             // A declaration the parser recovered without its name cannot be referred to; its parse error says why.
             if (!isFlow(declaration) && !declaration.name) continue;
-            if (isElement(declaration)) model.elements.push(elementOf(declaration, [], context));
-            else if (isBoundary(declaration)) collectBoundary(declaration, undefined, model, context);
-            else if (isFlow(declaration)) flows.push(declaration);
+            // Each declaration's entities are built once and kept while the declaration is unchanged
+            // (declaration-entities.ts); what depends on other declarations — a flow's crossings, a
+            // threat's status — is worked out on every build.
+            const vocabulary = context.vocabulary;
+            if (isElement(declaration)) model.elements.push(entitiesOf(declaration, vocabulary, () => elementOf(declaration, [], context)));
+            else if (isBoundary(declaration)) {
+                const nested = entitiesOf(declaration, vocabulary, () => boundaryEntities(declaration, context));
+                model.boundaries.push(...nested.boundaries);
+                model.elements.push(...nested.elements);
+            } else if (isFlow(declaration)) flows.push(declaration);
             else if (isThreat(declaration)) threats.push(declaration);
-            else if (isData(declaration)) model.data.push(dataAssetOf(declaration, context.vocabulary));
-            else if (isMitigation(declaration)) model.mitigations.push(mitigationOf(declaration));
-            else if (isEvent(declaration)) model.events.push(eventOf(declaration));
-            else if (isStory(declaration)) model.stories.push(storyOf(declaration));
-            else if (isRequirement(declaration)) model.requirements.push(requirementOf(declaration));
+            else if (isData(declaration)) model.data.push(entitiesOf(declaration, vocabulary, () => dataAssetOf(declaration, vocabulary)));
+            else if (isMitigation(declaration)) model.mitigations.push(entitiesOf(declaration, vocabulary, () => mitigationOf(declaration)));
+            else if (isEvent(declaration)) model.events.push(entitiesOf(declaration, vocabulary, () => eventOf(declaration)));
+            else if (isStory(declaration)) model.stories.push(entitiesOf(declaration, vocabulary, () => storyOf(declaration)));
+            else if (isRequirement(declaration)) model.requirements.push(entitiesOf(declaration, vocabulary, () => requirementOf(declaration)));
         }
     }
     const elements = new Map(model.elements.map(element => [element.id, element]));
     // A flow the parser could not complete (a syntax error) has no end to draw; the parse error says why.
-    model.flows = flows.filter(flow => flow.source && flow.target).map(flow => flowOf(flow, elements, context));
+    model.flows = flows.filter(flow => flow.source && flow.target).map(flow => {
+        const built = entitiesOf(flow, context.vocabulary, () => flowOf(flow, elements, context));
+        const crosses = crossingsOf(built.source, built.target, elements);
+        return sameStrings(crosses, built.crosses) ? built : { ...built, crosses };
+    });
     const mitigations = new Map(model.mitigations.map(mitigation => [mitigation.id, mitigation]));
     model.threats = threats.map(threat => threatOf(threat, mitigations, context));
     return model;
 }
 
-function collectBoundary(boundary: Boundary, parent: ModelBoundary | undefined, model: ThreatModel, context: BuildContext, chain: string[] = []): void {
+/** The boundaries and elements a top-level boundary declares, outermost first, in the order written. */
+function boundaryEntities(boundary: Boundary, context: BuildContext): Pick<ThreatModel, 'boundaries' | 'elements'> {
+    const entities: Pick<ThreatModel, 'boundaries' | 'elements'> = { boundaries: [], elements: [] };
+    collectBoundary(boundary, undefined, entities, context);
+    return entities;
+}
+
+function collectBoundary(boundary: Boundary, parent: ModelBoundary | undefined, model: Pick<ThreatModel, 'boundaries' | 'elements'>, context: BuildContext, chain: string[] = []): void {
     const qualifiedName = parent ? `${parent.qualifiedName}.${boundary.name}` : boundary.name;
     const built: ModelBoundary = { id: boundary.name, label: boundary.label, qualifiedName, parent: parent?.id, location: locationOf(boundary),
         attributes: groupProperties(boundary.entries, 'boundary', context.vocabulary).attributes };
@@ -120,16 +139,26 @@ function elementOf(element: Element, boundaries: string[], context: BuildContext
 function flowOf(flow: Flow, elements: ReadonlyMap<string, ModelElement>, context: BuildContext): ModelFlow {
     const source = refId(flow.source);
     const target = refId(flow.target);
-    const sourceChain = elements.get(source)?.boundaries ?? [];
-    const targetChain = elements.get(target)?.boundaries ?? [];
     return {
         id: flowId(flow), named: Boolean(flow.name), label: flow.label, location: flow.name ? locationOf(flow) : locationOf(flow, 'source'),
         source, target, bidirectional: flow.direction === '<->',
         carries: dataOf(flow.entries, 'carries'),
-        crosses: [...sourceChain.filter(id => !targetChain.includes(id)), ...targetChain.filter(id => !sourceChain.includes(id))],
+        crosses: crossingsOf(source, target, elements),
         attributes: groupProperties(flow.entries, 'flow', context.vocabulary).attributes,
         answers: answersOf(flow.entries)
     };
+}
+
+/** The boundaries a flow between two elements crosses: those enclosing exactly one of its ends. */
+function crossingsOf(source: string, target: string, elements: ReadonlyMap<string, ModelElement>): string[] {
+    const sourceChain = elements.get(source)?.boundaries ?? [];
+    const targetChain = elements.get(target)?.boundaries ?? [];
+    if (sourceChain.length === 0 && targetChain.length === 0) return [];
+    return [...sourceChain.filter(id => !targetChain.includes(id)), ...targetChain.filter(id => !sourceChain.includes(id))];
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((item, position) => item === b[position]);
 }
 
 /** A flow's id: its name, or `Source->Target` for an unnamed flow. */

@@ -155,4 +155,34 @@ describe('editing a document in the language server', () => {
         // Most typing edits stay inside one declaration and take the incremental path.
         expect(reused).toBeGreaterThan(15);
     }, 120_000);
+
+    test('the entities of declarations an edit did not touch are kept; those it moved get their new positions', async () => {
+        const services = createTestServices();
+        const name = 'kept.tm';
+        const uri = URI.parse(`file:///test/${name}`);
+        const text = 'model M "M"\nactor User "User"\nprocess Web "Web"\nflow Browse: User -> Web "Browse"\n';
+        const { [name]: document } = await buildFiles({ [name]: text }, services);
+        const entities = () => {
+            const model = threatModelOf(document);
+            return { user: model.elements.find(element => element.id === 'User')!, web: model.elements.find(element => element.id === 'Web')!, flow: model.flows[0] };
+        };
+        const edit = async (version: number, next: string) => {
+            services.shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'moat', version, next));
+            await services.shared.workspace.DocumentBuilder.update([uri], []);
+        };
+        const before = entities();
+
+        await edit(2, text.replace('"Web"\n', '"Web shop"\n'));
+        const relabelled = entities();
+        expect(relabelled.web.label).toBe('Web shop');
+        expect(relabelled.user).toBe(before.user);
+        expect(relabelled.flow).toBe(before.flow);
+
+        // A line break inside Web's declaration moves the flow after it one line down.
+        await edit(3, text.replace('process Web "Web"\n', 'process Web\n  "Web shop"\n'));
+        const moved = entities();
+        expect(moved.user).toBe(before.user);
+        expect(moved.flow).not.toBe(before.flow);
+        expect(moved.flow.location.range.start.line).toBe(before.flow.location.range.start.line + 1);
+    });
 });
