@@ -9,7 +9,12 @@ interface Built {
     entities: unknown;
 }
 
-const built = new WeakMap<AstNode, Built>();
+/**
+ * Kept on the declaration itself rather than in a WeakMap: a model has thousands of declarations,
+ * and every garbage collection walks a WeakMap's entries one by one.
+ */
+const BUILT = Symbol('moat.builtEntities');
+type WithBuilt = AstNode & { [BUILT]?: Built };
 
 /**
  * The entities of a top-level declaration, built once and kept while the declaration is the same
@@ -21,9 +26,10 @@ const built = new WeakMap<AstNode, Built>();
 export function entitiesOf<T>(declaration: AstNode, vocabulary: Vocabulary, build: () => T): T {
     const start = declaration.$cstNode?.range.start;
     if (!start) return build();
-    const cached = built.get(declaration);
+    const node = declaration as WithBuilt;
+    const cached = node[BUILT];
     if (cached && cached.vocabulary === vocabulary && cached.line === start.line && cached.character === start.character) return cached.entities as T;
     const entities = build();
-    built.set(declaration, { line: start.line, character: start.character, vocabulary, entities });
+    node[BUILT] = { line: start.line, character: start.character, vocabulary, entities };
     return entities;
 }
