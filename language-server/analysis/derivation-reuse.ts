@@ -43,11 +43,6 @@ export class DerivationReuse {
         return new DerivationReuse(earlier, index);
     }
 
-    /** How many subjects lie within the reach of some rule from a change (these are evaluated, some rules of them at least). */
-    get nearChanges(): number {
-        return this.distances.size;
-    }
-
     /** Navigation steps from the subject to the nearest change: a rule whose reach is smaller gives what it gave before. */
     distanceOf(subject: EvalNode): number {
         return this.distances.get(subject) ?? Infinity;
@@ -132,18 +127,23 @@ class NavigatingFrom {
     }
 }
 
-/** Whether conditions read the same on both nodes (of one entity id and type, in two indexes). */
+/**
+ * Whether conditions read the same on both nodes (of one entity id and type, in two indexes). The
+ * threat model keeps the entity of a declaration an edit did not touch, so the same entity has the
+ * same kind, label and attributes; where its navigation leads still has to be compared.
+ */
 function sameToConditions(before: EvalNode, after: EvalNode, compareLabels: boolean): boolean {
-    if (before.kind !== after.kind || (compareLabels && before.entity.label !== after.entity.label)) return false;
-    if (!sameValues(before.values, after.values)) return false;
+    if (before.entity !== after.entity) {
+        if (before.kind !== after.kind || (compareLabels && before.entity.label !== after.entity.label)) return false;
+        if (!sameValues(before.values, after.values)) return false;
+        if (before.type === 'flow' && after.type === 'flow') {
+            const [a, b] = [before.entity, after.entity];
+            if (a.bidirectional !== b.bidirectional || a.source !== b.source || a.target !== b.target || !sameStrings(a.crosses, b.crosses)) return false;
+        }
+    }
     if (idOf(before.source) !== idOf(after.source) || idOf(before.target) !== idOf(after.target)
         || idOf(before.boundary) !== idOf(after.boundary) || idOf(before.parent) !== idOf(after.parent)) return false;
-    if (!sameNodes(before.data, after.data) || !sameNodes(before.incoming, after.incoming) || !sameNodes(before.outgoing, after.outgoing)) return false;
-    if (before.type === 'flow' && after.type === 'flow') {
-        const [a, b] = [before.entity, after.entity];
-        return a.bidirectional === b.bidirectional && a.source === b.source && a.target === b.target && sameStrings(a.crosses, b.crosses);
-    }
-    return true;
+    return sameNodes(before.data, after.data) && sameNodes(before.incoming, after.incoming) && sameNodes(before.outgoing, after.outgoing);
 }
 
 function idOf(node: EvalNode | undefined): string | undefined {
