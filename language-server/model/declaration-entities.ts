@@ -9,10 +9,7 @@ interface Built {
     entities: unknown;
 }
 
-/**
- * Kept on the declaration itself rather than in a WeakMap: a model has thousands of declarations,
- * and every garbage collection walks a WeakMap's entries one by one.
- */
+/** Kept on the declaration itself (invisible to Langium, which reads string keys only). */
 const BUILT = Symbol('moat.builtEntities');
 type WithBuilt = AstNode & { [BUILT]?: Built };
 
