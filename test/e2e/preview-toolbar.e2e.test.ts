@@ -42,3 +42,18 @@ test('SVG saves the picture to the file chosen in the save dialog', async () => 
     expect(written()).toContain('Card vault');
     await expect.poll(() => notifications(vscode.page)).toContain('Moat: saved exported-diagram.svg.');
 });
+
+test('PNG saves the picture, drawn on a canvas in the preview, to the file chosen in the save dialog', async () => {
+    await preview.getByRole('button', { name: 'PNG', exact: true }).click();
+    const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
+    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(path.join(workspace, 'model.png'));
+    const target = path.join(workspace, 'exported-diagram.png');
+    await answerInputBox(vscode.page, target);
+    await expect.poll(() => fs.existsSync(target) ? fs.statSync(target).size : 0, { timeout: 30_000 }).toBeGreaterThan(1000);
+    const bytes = fs.readFileSync(target);
+    // The PNG signature, then the IHDR chunk with the image's width and height.
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(100);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
+    await expect.poll(() => notifications(vscode.page)).toContain('Moat: saved exported-diagram.png.');
+});
