@@ -30,30 +30,32 @@ test('Copy Mermaid puts the diagram on the clipboard as a Mermaid flowchart', as
     await expect.poll(() => notifications(vscode.page)).toContain('Moat: the diagram is on the clipboard as Mermaid.');
 });
 
-test('SVG saves the picture to the file chosen in the save dialog', async () => {
-    await preview.getByRole('button', { name: 'SVG', exact: true }).click();
-    // code-server's save dialog is VS Code's simple file dialog, a quick input holding the path; it suggests one next to the model.
+/**
+ * Clicks an export button and saves where a user would type: code-server's save dialog is VS Code's
+ * simple file dialog, a quick input holding the path, which suggests `model.<extension>` next to the
+ * model. Returns the file's bytes once written.
+ */
+async function exportThroughDialog(button: 'SVG' | 'PNG', extension: 'svg' | 'png'): Promise<Buffer> {
+    await preview.getByRole('button', { name: button, exact: true }).click();
     const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
-    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(path.join(workspace, 'model.svg'));
-    const target = path.join(workspace, 'exported-diagram.svg');
+    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(path.join(workspace, `model.${extension}`));
+    const name = `exported-diagram.${extension}`;
+    const target = path.join(workspace, name);
     await answerInputBox(vscode.page, target);
-    const written = () => fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-    await expect.poll(written, { timeout: 30_000 }).toMatch(/^<svg\b[\s\S]*<\/svg>\s*$/);
-    expect(written()).toContain('Card vault');
-    await expect.poll(() => notifications(vscode.page)).toContain('Moat: saved exported-diagram.svg.');
+    await expect.poll(() => notifications(vscode.page), { timeout: 30_000 }).toContain(`Moat: saved ${name}.`);
+    return fs.readFileSync(target);
+}
+
+test('SVG saves the picture to the file chosen in the save dialog', async () => {
+    const written = (await exportThroughDialog('SVG', 'svg')).toString('utf8');
+    expect(written).toMatch(/^<svg\b[\s\S]*<\/svg>\s*$/);
+    expect(written).toContain('Card vault');
 });
 
 test('PNG saves the picture, drawn on a canvas in the preview, to the file chosen in the save dialog', async () => {
-    await preview.getByRole('button', { name: 'PNG', exact: true }).click();
-    const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
-    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toBe(path.join(workspace, 'model.png'));
-    const target = path.join(workspace, 'exported-diagram.png');
-    await answerInputBox(vscode.page, target);
-    await expect.poll(() => fs.existsSync(target) ? fs.statSync(target).size : 0, { timeout: 30_000 }).toBeGreaterThan(1000);
-    const bytes = fs.readFileSync(target);
+    const bytes = await exportThroughDialog('PNG', 'png');
     // The PNG signature, then the IHDR chunk with the image's width and height.
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(100);
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
-    await expect.poll(() => notifications(vscode.page)).toContain('Moat: saved exported-diagram.png.');
 });
