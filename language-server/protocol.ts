@@ -52,11 +52,23 @@ export interface PreviewData {
     questions: StrideQuestion[];
     /** Where each element, flow, boundary, story, threat and mitigation is declared, by id. */
     locations: Record<string, SourceLocation>;
-    counts: { elements: number; flows: number; openThreats: number; openQuestions: number };
+    counts: ModelCounts;
 }
+
+/** How big a model is and what is still open in it, as `moat check` counts open threats. */
+export interface ModelCounts { elements: number; flows: number; openThreats: number; openQuestions: number }
 
 /** `moat/getPreview`: the preview data of the model rooted at a document. */
 export const GetPreviewRequest: MoatRequest<DocumentParams, PreviewData | null> = { method: 'moat/getPreview' };
+
+/** What the language status item shows of a model: its title and counts, without the preview's diagram and questions. */
+export interface ModelSummary {
+    title: string;
+    counts: ModelCounts;
+}
+
+/** `moat/getSummary`: the summary of the model rooted at a document (asked after every change, so kept small). */
+export const GetSummaryRequest: MoatRequest<DocumentParams, ModelSummary | null> = { method: 'moat/getSummary' };
 
 /** Parameters of `moat/renderPicture`: a document, or `.tm` text (a Markdown fence) analysed on its own. */
 export interface RenderPictureParams {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClientCommands, GetPreviewRequest, ModelChangedNotification, RenderPictureRequest, type ModelChangedParams, type PreviewData } from '../../language-server/protocol.js';
+import { ClientCommands, GetPreviewRequest, GetSummaryRequest, ModelChangedNotification, RenderPictureRequest, type ModelChangedParams, type ModelSummary, type PreviewData } from '../../language-server/protocol.js';
 import { startLanguageClient } from './language-client.js';
 import { markdownFences } from './markdown/markdown-fences.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanels } from './preview/preview-panels.js';
@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
     const ready = startLanguageClient(context, log);
     const ask = async (uri: string, subject?: string) => askQuestions(await ready, context.workspaceState, uri, subject);
     const previews = new PreviewPanels(context.extensionUri, ready, ask, log);
-    const status = new LanguageStatus(uri => previews.fetch(uri));
+    const status = new LanguageStatus(async uri => (await ready).sendRequest<ModelSummary | null>(GetSummaryRequest.method, { uri }));
     context.subscriptions.push(log, previews, status,
         // Registered during activation, as VS Code requires to restore previews after a reload; a restored
         // panel shows its page at once and its diagram once the language server answers.
@@ -32,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): MoatApi {
     ready.then(client => {
         context.subscriptions.push(client, client.onNotification(ModelChangedNotification.method, ({ uris }: ModelChangedParams) => {
             previews.modelsChanged(uris);
-            void status.update();
+            // The status item shows the active file's model: recount only when that one changed.
+            const active = vscode.window.activeTextEditor?.document.uri.toString();
+            if (active && uris.includes(active)) void status.update();
         }));
         void status.update();
     }, (error: unknown) => log.error(`The Moat language server did not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,4 +1,5 @@
 import type { ModelSettings } from '../model/threat-model-types.js';
+import { sameItems } from '../same-items.js';
 import type { DerivedThreatRecord } from './derived-threat-record.js';
 import type { EvalNode, ModelIndex } from './model-index.js';
 import type { CompiledKnowledge, CompiledRule } from './rule-engine.js';
@@ -138,7 +139,7 @@ function sameToConditions(before: EvalNode, after: EvalNode, compareLabels: bool
         if (!sameValues(before.values, after.values)) return false;
         if (before.type === 'flow' && after.type === 'flow') {
             const [a, b] = [before.entity, after.entity];
-            if (a.bidirectional !== b.bidirectional || a.source !== b.source || a.target !== b.target || !sameStrings(a.crosses, b.crosses)) return false;
+            if (a.bidirectional !== b.bidirectional || a.source !== b.source || a.target !== b.target || !sameItems(a.crosses, b.crosses)) return false;
         }
     }
     if (idOf(before.source) !== idOf(after.source) || idOf(before.target) !== idOf(after.target)
@@ -163,11 +164,8 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
     for (let position = 0; position < a.length; position++) {
         const [x, y] = [a[position], b[position]];
         if (x === y) continue;
-        if (!Array.isArray(x) || !Array.isArray(y) || !sameStrings(x, y)) return false;
+        if (!Array.isArray(x) || !Array.isArray(y) || !sameItems(x, y)) return false;
     }
     return true;
 }
 
-function sameStrings(a: readonly unknown[], b: readonly unknown[]): boolean {
-    return a.length === b.length && a.every((item, position) => item === b[position]);
-}

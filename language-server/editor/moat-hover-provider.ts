@@ -7,9 +7,8 @@ import { flowId } from '../model/threat-model-builder.js';
 import { declarationFacts } from './hover/declaration-facts.js';
 import { describeCategorisation } from '../knowledge/categorisation-descriptions.js';
 import { categorisationOf } from '../model/categorisation.js';
+import { markdownText } from '../report/text-escaping.js';
 
-/** Characters Markdown would read as formatting in catalogue names (`sizeof()`, `__proto__`, `<script>`). */
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|]/g;
 
 /**
  * Langium's hover (documentation comments) plus, on a declaration or a reference to one, what the
@@ -53,11 +52,8 @@ export class MoatHoverProvider extends MultilineCommentHoverProvider {
         if (!leaf || !isCategorisation(leaf.astNode) || GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
         const description = describeCategorisation(categorisationOf(leaf.astNode));
         if (!description) return undefined;
-        const lines = [`**${escape(description.title)}**`, ...(description.detail ? [escape(description.detail)] : [])];
+        const lines = [`**${markdownText(description.title)}**`, ...(description.detail ? [markdownText(description.detail)] : [])];
         return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: leaf.range };
     }
 }
 
-function escape(text: string): string {
-    return text.replace(MARKDOWN_SPECIAL, character => `\\${character}`);
-}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { URI, UriUtils, WorkspaceCache, type LangiumDocuments, type LangiumDocumentFactory } from 'langium';
 import { isKnowledgeBaseFile, type KnowledgeBaseFile } from '../generated/ast.js';
+import { sameItems } from '../same-items.js';
 import type { MoatServices } from '../moat-module.js';
 import { packageRoot } from '../workspace/package-root.js';
 import { resolveReferencedPath } from '../workspace/referenced-path.js';
@@ -59,7 +60,7 @@ export class KnowledgeBaseRegistry {
             // so do its compiled rules and what the analysis keeps from one edit of the model to the next.
             const texts = references.map(reference => this.textOf(reference, from));
             const last = this.lastMerged.get(key);
-            if (last && last.texts.length === texts.length && last.texts.every((text, position) => text === texts[position])) return last.vocabulary;
+            if (last && sameItems(last.texts, texts)) return last.vocabulary;
             const vocabulary = mergeKnowledgeBases(references.map(reference => this.resolve(reference, from)).filter(kb => kb !== undefined));
             this.lastMerged.set(key, { texts, vocabulary });
             return vocabulary;

@@ -2,14 +2,14 @@ import { DocumentState, interruptAndCheck, isOperationCancelled, ReadPriority, U
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { MoatLanguageServices } from '../moat-module.js';
 import {
-    AnswerQuestionRequest, GetPreviewRequest, GetQuestionsRequest, RenderPictureRequest, type AnswerQuestionParams, type DocumentParams,
+    AnswerQuestionRequest, GetPreviewRequest, GetQuestionsRequest, GetSummaryRequest, RenderPictureRequest, type AnswerQuestionParams, type DocumentParams,
     type MoatRequest, type RenderPictureParams
 } from '../protocol.js';
 import { renderPicture } from '../render/render-picture.js';
 import { answerEdit } from './answer-edit.js';
 import { FencePictures } from './fence-pictures.js';
 import { notifyModelChanges } from './model-changed-notifier.js';
-import { previewData } from './preview-data.js';
+import { modelSummary, previewData } from './preview-data.js';
 
 /** Answers Moat's own requests (protocol.ts) on the connection, from the built workspace, and announces model changes. */
 export function registerMoatRequests(connection: Connection, services: MoatLanguageServices): void {
@@ -62,6 +62,10 @@ export function registerMoatRequests(connection: Connection, services: MoatLangu
     on(GetPreviewRequest, async ({ uri }: DocumentParams, cancel) => {
         const document = await built(uri, cancel);
         return document ? reading(() => previewData(uri, analysisOf(document))) : null;
+    });
+    on(GetSummaryRequest, async ({ uri }: DocumentParams, cancel) => {
+        const document = await built(uri, cancel);
+        return document ? reading(() => modelSummary(analysisOf(document))) : null;
     });
     const fences = new FencePictures();
     on(RenderPictureRequest, async ({ uri, text, options }: RenderPictureParams, cancel) => {

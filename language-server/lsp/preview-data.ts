@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis/analysis-types.js';
+import { openThreatCounts } from '../analysis/findings/budget-findings.js';
 import type { SourceLocation } from '../model/threat-model-types.js';
-import type { PreviewData } from '../protocol.js';
+import type { ModelSummary, PreviewData } from '../protocol.js';
 import { diagramGraph } from '../render/diagram-graph.js';
-import { openThreatsBySubject } from '../render/open-threats.js';
 import { traceView } from '../render/trace-view.js';
 
 /** What the preview of a document shows: the model's DFD, traceability view, questions and where each thing is declared. */
@@ -13,19 +13,19 @@ export function previewData(uri: string, analysis: Analysis): PreviewData {
         // The first declaration wins, as in the diagram (a second one is a duplicate-name error).
         if (!Object.hasOwn(locations, entity.id)) locations[entity.id] = entity.location;
     }
-    let openThreats = 0;
-    for (const { count } of openThreatsBySubject(analysis).values()) openThreats += count;
+    // Question records serialise themselves (toJSON) on their way to the client: no copies here.
+    return { uri, ...modelSummary(analysis), diagram: diagramGraph(analysis), trace: traceView(model), questions: analysis.questions, locations };
+}
+
+/** A model's title and counts; open threats are counted as `moat check` and the security budget count them. */
+export function modelSummary(analysis: Analysis): ModelSummary {
+    const { model } = analysis;
     return {
-        uri,
         title: model.settings.label ?? model.settings.name ?? 'Threat model',
-        diagram: diagramGraph(analysis),
-        trace: traceView(model),
-        // Question records serialise themselves (toJSON) on their way to the client: no copies here.
-        questions: analysis.questions,
-        locations,
         counts: {
-            elements: model.elements.length, flows: model.flows.length, openThreats,
-            openQuestions: analysis.questions.filter(question => question.status === 'open').length
+            elements: model.elements.length, flows: model.flows.length,
+            openThreats: Object.values(openThreatCounts(analysis)).reduce((sum, count) => sum + count, 0),
+            openQuestions: analysis.questions.reduce((open, question) => open + (question.status === 'open' ? 1 : 0), 0)
         }
     };
 }

@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import { DEFAULT_KNOWLEDGE_BASE } from '../knowledge/builtin-knowledge-bases.js';
 import type { Vocabulary } from '../knowledge/knowledge-base-types.js';
+import { sameItems } from '../same-items.js';
 import { categorisationOf } from './categorisation.js';
 import { entitiesOf } from './declaration-entities.js';
 import { groupProperties } from './property-grouping.js';
@@ -98,7 +99,7 @@ export function buildThreatModel(documents: readonly LangiumDocument<ModelFile>[
     model.flows = flows.filter(flow => flow.source && flow.target).map(flow => {
         const built = entitiesOf(flow, context.vocabulary, () => flowOf(flow, elements, context));
         const crosses = crossingsOf(built.source, built.target, elements);
-        return sameStrings(crosses, built.crosses) ? built : { ...built, crosses };
+        return sameItems(crosses, built.crosses) ? built : { ...built, crosses };
     });
     const mitigations = new Map(model.mitigations.map(mitigation => [mitigation.id, mitigation]));
     model.threats = threats.map(threat => threatOf(threat, mitigations, context));
@@ -155,10 +156,6 @@ function crossingsOf(source: string, target: string, elements: ReadonlyMap<strin
     const targetChain = elements.get(target)?.boundaries ?? [];
     if (sourceChain.length === 0 && targetChain.length === 0) return [];
     return [...sourceChain.filter(id => !targetChain.includes(id)), ...targetChain.filter(id => !sourceChain.includes(id))];
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-    return a.length === b.length && a.every((item, position) => item === b[position]);
 }
 
 /** A flow's id: its name, or `Source->Target` for an unnamed flow. */

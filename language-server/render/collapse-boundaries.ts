@@ -1,6 +1,5 @@
+import { SEVERITIES_WORST_FIRST } from '../model/threat-status.js';
 import type { DiagramEdge, DiagramGraph, DiagramNode, DiagramSeverity } from './diagram-types.js';
-
-const SEVERITY_ORDER: DiagramSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** Above this many elements the preview starts with every boundary collapsed (ELK is superlinear). */
 export const COLLAPSE_ABOVE_NODES = 200;
@@ -83,5 +82,5 @@ function reattach(edges: readonly DiagramEdge[], representative: ReadonlyMap<str
 function worse(left: DiagramSeverity | undefined, right: DiagramSeverity | undefined): DiagramSeverity | undefined {
     if (!left) return right;
     if (!right) return left;
-    return SEVERITY_ORDER.indexOf(left) <= SEVERITY_ORDER.indexOf(right) ? left : right;
+    return SEVERITIES_WORST_FIRST.indexOf(left) <= SEVERITIES_WORST_FIRST.indexOf(right) ? left : right;
 }

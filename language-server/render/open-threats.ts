@@ -1,7 +1,6 @@
 import type { Analysis } from '../analysis/analysis-types.js';
 import type { Severity } from '../model/threat-model-types.js';
-
-const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+import { SEVERITIES_WORST_FIRST } from '../model/threat-status.js';
 
 /** The open threats on one element or flow: how many, and the worst severity among them. */
 export interface OpenThreats {
@@ -17,7 +16,7 @@ export function openThreatsBySubject({ model, derivedThreats }: Analysis): Map<s
         if (!current) open.set(subject, { count: 1, worst: severity });
         else {
             current.count++;
-            if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(current.worst)) current.worst = severity;
+            if (SEVERITIES_WORST_FIRST.indexOf(severity) < SEVERITIES_WORST_FIRST.indexOf(current.worst)) current.worst = severity;
         }
     };
     for (const threat of model.threats) if (threat.status === 'open') for (const target of threat.targets) note(target, threat.severity);

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
-    AnswerQuestionRequest, GetPreviewRequest, GetQuestionsRequest, ModelChangedNotification, RenderPictureRequest, type AnswerQuestionResult,
+    AnswerQuestionRequest, GetPreviewRequest, GetSummaryRequest, GetQuestionsRequest, ModelChangedNotification, RenderPictureRequest, type AnswerQuestionResult,
     type ModelChangedParams, type PreviewData, type QuestionsResult
 } from '../../language-server/protocol.js';
 import { REPO_ROOT } from './helpers.js';
@@ -87,6 +87,9 @@ describe('language server over stdio', () => {
         expect(preview.counts).toMatchObject({ elements: 2, flows: 1 });
         expect(preview.counts.openThreats).toBeGreaterThan(0);
         expect(await connection.sendRequest(GetPreviewRequest.method, { uri: 'file:///nowhere.tm' })).toBeNull();
+        // The status item asks only for the title and counts, the same as the preview's.
+        expect(await connection.sendRequest(GetSummaryRequest.method, { uri })).toEqual({ title: preview.title, counts: preview.counts });
+        expect(await connection.sendRequest(GetSummaryRequest.method, { uri: 'file:///nowhere.tm' })).toBeNull();
     });
 
     test('moat/renderPicture draws a document, or text such as a Markdown fence, as SVG or Mermaid', async () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { collectFiles, loadModels } from '../../language-server/cli/load-models.js';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
 import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
-import { fixedClock, REPO_ROOT } from './helpers.js';
+import { fixedClock, moat, previewDataOf, REPO_ROOT } from './helpers.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'payments');
 
@@ -96,5 +96,12 @@ describe('samples/payments', () => {
             .filter(diagnostic => diagnostic.severity === 1)
             .map(diagnostic => `${path.relative(REPO_ROOT, document.uri.fsPath)}:${diagnostic.range.start.line + 1} ${diagnostic.message}`));
         expect(errors).toEqual([]);
+    });
+
+    test('the preview (and the status bar it feeds) counts the open threats that moat check reports', async () => {
+        const check = JSON.parse((await moat('check', '-f', 'json', SAMPLE)).stdout) as { openThreats: Record<string, number> };
+        const reported = Object.values(check.openThreats).reduce((sum, count) => sum + count, 0);
+        expect(reported).toBeGreaterThan(0);
+        expect((await previewDataOf('samples/payments')).counts.openThreats).toBe(reported);
     });
 });

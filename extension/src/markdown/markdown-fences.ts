@@ -69,6 +69,9 @@ export function markdownFences(host: FenceHost): (md: MarkdownIt) => MarkdownIt 
                 draw(token.content);
                 return code;
             }
+            // Least recently used goes first when the cache is full: a fence on screen stays cached.
+            pictures.delete(token.content);
+            pictures.set(token.content, picture);
             shown.add(token.content);
             return `<div class="moat-diagram"><img alt="Data-flow diagram of the threat model" src="${picture}"></div>`;
         };

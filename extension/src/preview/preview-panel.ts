@@ -19,6 +19,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 export class PreviewPanel implements vscode.Disposable {
     /** The last data shown, for revealing sources and highlighting from the cursor. */
     data: PreviewData | undefined;
+    /** The declaration last highlighted from the cursor (null: none): moving within it posts nothing. A page that loads again starts over. */
+    highlighted: string | null | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private refreshing: Promise<void> | undefined;
     private refreshAgain = false;
@@ -32,7 +34,10 @@ export class PreviewPanel implements vscode.Disposable {
         this.disposables.push(
             panel.webview.onDidReceiveMessage(value => {
                 const message = parseWebviewMessage(value);
-                if (message?.type === 'ready') void this.refresh();
+                if (message?.type === 'ready') {
+                    this.highlighted = undefined;
+                    void this.refresh();
+                }
                 else if (message) void host.handle(this, message);
             }),
             panel.onDidDispose(() => {

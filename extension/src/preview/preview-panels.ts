@@ -109,7 +109,9 @@ export class PreviewPanels implements vscode.Disposable, PreviewHost {
         for (const preview of this.panels.values()) {
             if (!preview.data || !preview.panel.visible) continue;
             const id = declarationAt(preview.data, editor.document.uri.toString(), editor.selection.active);
-            if (id !== undefined) void preview.post({ type: 'highlight', id });
+            if (id === undefined || id === preview.highlighted) continue;
+            preview.highlighted = id;
+            void preview.post({ type: 'highlight', id });
         }
     }
 

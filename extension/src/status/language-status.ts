@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PreviewData } from '../../../language-server/protocol.js';
+import type { ModelSummary } from '../../../language-server/protocol.js';
 import { DOCUMENT_SELECTOR } from '../language-client.js';
 
 /**
@@ -10,7 +10,7 @@ export class LanguageStatus implements vscode.Disposable {
     private readonly item = vscode.languages.createLanguageStatusItem('moat.status', DOCUMENT_SELECTOR.filter(selector => selector.language === 'moat'));
     private generation = 0;
 
-    constructor(private readonly fetch: (uri: string) => Promise<PreviewData | null>) {
+    constructor(private readonly fetch: (uri: string) => Promise<ModelSummary | null>) {
         this.item.name = 'Moat';
         this.item.text = 'Moat';
         this.item.command = { title: 'Open preview', command: 'moat.openPreviewToSide' };

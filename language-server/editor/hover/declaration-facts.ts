@@ -3,15 +3,9 @@ import { describeCategorisation } from '../../knowledge/categorisation-descripti
 import type { Categorisation } from '../../model/threat-model-types.js';
 import { strideInWords } from '../../model/stride.js';
 import { openThreatsBySubject } from '../../render/open-threats.js';
+import { markdownText } from '../../report/text-escaping.js';
 
-/** Characters Markdown would read as formatting in model text (`__proto__`, `<script>`, `[link](…)`). */
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|]/g;
 const MAX_LISTED = 8;
-
-/** Model text as plain Markdown text on one line. */
-export function markdownPlain(text: string): string {
-    return text.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, character => `\\${character}`);
-}
 
 /**
  * What the model says about a declaration, for its hover: a threat's status, severity, STRIDE
@@ -28,19 +22,19 @@ export function declarationFacts(analysis: Analysis, id: string): string[] | und
         return [
             `**Threat** · ${threat.severity} · ${threat.status} · ${strideInWords(threat.stride) || 'no STRIDE category'}`,
             ...categorisationLines(threat.categorisation),
-            ...list('Mitigated by', mitigations.map(each => `${markdownPlain(each.id)} (${each.status}${each.tickets.length > 0 ? `, ${each.tickets.map(markdownPlain).join(', ')}` : ''})`)),
-            ...list('Motivated by', stories.map(story => markdownPlain(story.label ?? story.id))),
-            ...(threat.acceptance ? [`Accepted by ${markdownPlain(threat.acceptance.owner ?? '?')} until ${threat.acceptance.until ?? '?'}${threat.acceptance.expired ? ' (expired)' : ''}`] : [])
+            ...list('Mitigated by', mitigations.map(each => `${markdownText(each.id)} (${each.status}${each.tickets.length > 0 ? `, ${each.tickets.map(markdownText).join(', ')}` : ''})`)),
+            ...list('Motivated by', stories.map(story => markdownText(story.label ?? story.id))),
+            ...(threat.acceptance ? [`Accepted by ${markdownText(threat.acceptance.owner ?? '?')} until ${threat.acceptance.until ?? '?'}${threat.acceptance.expired ? ' (expired)' : ''}`] : [])
         ];
     }
     const mitigation = model.mitigations.find(each => each.id === id);
     if (mitigation) {
         const threats = model.threats.filter(each => each.mitigations.includes(id));
         return [
-            `**Mitigation** · ${mitigation.status}${mitigation.tickets.length > 0 ? ` · ${mitigation.tickets.map(markdownPlain).join(', ')}` : ' · no ticket'}`,
+            `**Mitigation** · ${mitigation.status}${mitigation.tickets.length > 0 ? ` · ${mitigation.tickets.map(markdownText).join(', ')}` : ' · no ticket'}`,
             ...categorisationLines(mitigation.categorisation),
-            ...list('Mitigates', threats.map(each => `${markdownPlain(each.id)} (${each.severity}, ${each.status})`)),
-            ...(mitigation.covers.length > 0 ? [`Covers every threat of ${mitigation.covers.map(markdownPlain).join(', ')}`] : [])
+            ...list('Mitigates', threats.map(each => `${markdownText(each.id)} (${each.severity}, ${each.status})`)),
+            ...(mitigation.covers.length > 0 ? [`Covers every threat of ${mitigation.covers.map(markdownText).join(', ')}`] : [])
         ];
     }
     const subject = model.elements.find(each => each.id === id) ?? model.flows.find(each => each.id === id);
@@ -53,8 +47,8 @@ export function declarationFacts(analysis: Analysis, id: string): string[] | und
     return [
         `**${kind}** · ${open ? `${open.count} open threat${open.count === 1 ? '' : 's'}, worst ${open.worst}` : 'no open threat'} · ${questions.filter(each => each.status === 'open').length} of ${questions.length} STRIDE questions open`,
         ...list('Open threats', [
-            ...openDeclared.map(each => `${markdownPlain(each.label ?? each.id)} (${each.severity})`),
-            ...openDerived.map(each => `${markdownPlain(each.label ?? each.rule)} (${each.severity}, \`${markdownPlain(each.id).replace(/`/g, '')}\`)`)
+            ...openDeclared.map(each => `${markdownText(each.label ?? each.id)} (${each.severity})`),
+            ...openDerived.map(each => `${markdownText(each.label ?? each.rule)} (${each.severity}, \`${each.id.replace(/`/g, '')}\`)`)
         ])
     ];
 }
@@ -62,7 +56,7 @@ export function declarationFacts(analysis: Analysis, id: string): string[] | und
 function categorisationLines(categorisation: readonly Categorisation[]): string[] {
     return categorisation.map(each => {
         const description = describeCategorisation(each);
-        return description ? markdownPlain(description.title) : `${each.scheme.toUpperCase()} ${markdownPlain(String(each.id))}`;
+        return description ? markdownText(description.title) : `${each.scheme.toUpperCase()} ${markdownText(String(each.id))}`;
     });
 }
 
