@@ -9,6 +9,9 @@ export default defineConfig({
         // Starting VS Code takes seconds, and language features arrive asynchronously after that.
         testTimeout: 120_000,
         hookTimeout: 180_000,
-        teardownTimeout: 30_000
+        teardownTimeout: 30_000,
+        // What a test polls for crosses the browser, the extension host and the language server: on a
+        // loaded 2-core machine that takes longer than vitest's default second.
+        expect: { poll: { timeout: 30_000, interval: 250 } }
     }
 });

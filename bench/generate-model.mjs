@@ -16,7 +16,7 @@
 
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
+export function mulberry32(seed) {
     let a = seed >>> 0;
     return () => {
         a = (a + 0x6d2b79f5) >>> 0;

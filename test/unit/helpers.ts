@@ -13,6 +13,8 @@ import type { PreviewData } from '../../language-server/protocol.js';
 import { createMoatServices, type MoatLanguageServices } from '../../language-server/moat-module.js';
 import type { Analysis } from '../../language-server/analysis/analysis-types.js';
 import type { ThreatModel } from '../../language-server/model/threat-model-types.js';
+// @ts-expect-error: a plain ES module without type declarations.
+import { mulberry32 } from '../../bench/generate-model.mjs';
 
 /** The fixed "today" of every test, so acceptance expiry does not depend on the calendar. */
 export const TODAY = '2026-11-23';
@@ -197,13 +199,5 @@ export async function previewDataOf(target: string): Promise<PreviewData> {
     return JSON.parse(JSON.stringify(previewData(analysis.model.uri, analysis))) as PreviewData;
 }
 
-/** A deterministic pseudo-random generator (mulberry32): numbers in [0, 1) from a seed. */
-export function seededRandom(seed: number): () => number {
-    let state = seed;
-    return () => {
-        state = (state + 0x6d2b79f5) | 0;
-        let t = Math.imul(state ^ (state >>> 15), 1 | state);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** A deterministic pseudo-random generator (mulberry32, the benchmark generator's): numbers in [0, 1) from a seed. */
+export const seededRandom: (seed: number) => () => number = mulberry32;
